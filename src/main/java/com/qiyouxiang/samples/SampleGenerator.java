@@ -1,0 +1,21 @@
+package com.qiyouxiang.samples;
+
+import java.nio.file.Path;
+
+/**
+ * Regenerates the committed sample files (deterministic: the same files every run).
+ * Run with {@code jobs/run generate-samples} (or {@code java -cp target/qiyouxiang.jar
+ * -Dloader.main=com.qiyouxiang.samples.SampleGenerator org.springframework.boot.loader.launch.PropertiesLauncher [root]}).
+ */
+public final class SampleGenerator {
+
+    private SampleGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path samples = Path.of(args.length > 0 ? args[0] : "samples");
+        Path catalog = samples.resolve("reference").resolve("七优享指标目录.xlsx");
+        CatalogWorkbookWriter.write(catalog, CatalogWorkbookWriter.Variant.TYPED_XLSX);
+        System.out.println("wrote " + catalog);
+    }
+}
