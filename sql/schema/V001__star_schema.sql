@@ -64,9 +64,9 @@ CREATE TABLE dim_indicator (
     indicator_code  VARCHAR NOT NULL,
     indicator_name  VARCHAR NOT NULL,
     unit            VARCHAR,
-    domain_code     VARCHAR NOT NULL,
+    domain_code     VARCHAR,                 -- NULL for context indicators (population, ...)
     bureau_code     VARCHAR NOT NULL,
-    kind            VARCHAR NOT NULL,        -- headline (the plan's table) / task (section 二's goals)
+    kind            VARCHAR NOT NULL,        -- headline (the plan's table) / task (section 二's goals) / context
     seq_no          INTEGER,                 -- 序号 in the plan's table
     plan_mark       VARCHAR,                 -- 序号 as written: '*1', '▲7', '2'
     is_core         BOOLEAN NOT NULL,        -- * 省定核心指标

@@ -40,7 +40,7 @@ public class CatalogLoader {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogLoader.class);
 
-    public record Outcome(long fileId, boolean newFile, int headline, int task, int targets, RowCounts counts,
+    public record Outcome(long fileId, boolean newFile, int headline, int task, int context, int targets, RowCounts counts,
                           List<Reject> rejects) {
     }
 
@@ -118,6 +118,9 @@ public class CatalogLoader {
         }
         int headline = staged.size();
         readTaskIndicators(domains, aliases, staged, targets);
+        int withTasks = staged.size();
+        readContextIndicators(aliases, staged);
+        int context = staged.size() - withTasks;
 
         String checksum = FileRegistry.sha256(workbook);
         Long known = FileRegistry.findProcessed(c, checksum, "reference");
@@ -134,9 +137,9 @@ public class CatalogLoader {
             FileRegistry.complete(c, fileId, rejects.isEmpty() ? "loaded" : "loaded_with_rejects", "catalog",
                     null, null, null, counts, headline + " headline indicators");
         }
-        log.info("Catalog {}: {} headline + {} task indicators, {} targets; {}", workbook.getFileName(), headline,
-                staged.size() - headline, targets.size(), counts);
-        return new Outcome(fileId, known == null, headline, staged.size() - headline, targets.size(), counts, rejects);
+        log.info("Catalog {}: {} headline + {} task + {} context indicators, {} targets; {}", workbook.getFileName(),
+                headline, withTasks - headline, context, targets.size(), counts);
+        return new Outcome(fileId, known == null, headline, withTasks - headline, context, targets.size(), counts, rejects);
     }
 
     private Target parse(String text, String direction, String ref, Entry e, List<Reject> rejects, String what) {
@@ -166,6 +169,16 @@ public class CatalogLoader {
             for (int y = from; y <= to; y++) {
                 targets.add(new StagedTarget(code, y, target, "/", null, "plan_text"));
             }
+        }
+    }
+
+    /** Context indicators (population by town, ...): denominators and derived figures, never scored. */
+    private void readContextIndicators(Map<String, String> aliases, List<Staged> staged) throws IOException {
+        for (CSVRecord r : csv("context_indicators.csv")) {
+            String where = "context_indicators.csv line " + (r.getRecordNumber() + 1);
+            String bureau = require(aliases.get(r.get("bureau")), where, "bureau " + r.get("bureau"));
+            staged.add(new Staged(r.get("indicator_code"), r.get("indicator_name"), r.get("unit"), null, bureau, "context",
+                    null, null, false, false, r.get("direction"), r.get("frequency"), r.get("aggregation"), r.get("note")));
         }
     }
 

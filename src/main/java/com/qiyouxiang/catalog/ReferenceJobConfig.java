@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
@@ -42,7 +41,6 @@ public class ReferenceJobConfig {
     public Job referenceJob(JobRepository jobRepository, Step loadReferenceData, Step loadIndicatorCatalog,
                             RunSummaryListener runSummary) {
         return new JobBuilder("referenceJob", jobRepository)
-                .incrementer(new RunIdIncrementer())
                 .listener(runSummary)
                 .start(loadReferenceData)
                 .next(loadIndicatorCatalog)
@@ -84,7 +82,8 @@ public class ReferenceJobConfig {
                 contribution.getStepExecution().setReadCount(o.counts().rowsRead());
                 contribution.incrementWriteCount(o.counts().rowsLoaded());
                 List<String> lines = new java.util.ArrayList<>();
-                lines.add(o.headline() + " headline + " + o.task() + " task indicators, " + o.targets() + " yearly targets");
+                lines.add(o.headline() + " headline + " + o.task() + " task + " + o.context() + " context indicators, "
+                        + o.targets() + " yearly targets");
                 lines.add("catalog workbook: " + o.counts() + (o.newFile() ? "" : " (unchanged since last load)"));
                 o.rejects().forEach(r -> lines.add("rejected " + (r.cellRef() == null ? r.sheetName() + " row " + r.rowNumber() : r.cellRef())
                         + " [" + r.reasonCode() + "] " + r.messageZh()));

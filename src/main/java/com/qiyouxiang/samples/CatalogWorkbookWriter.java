@@ -23,7 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class CatalogWorkbookWriter {
 
     /** The plan's table, tab-separated, exactly as printed (an empty 领域 cell continues the one above). */
-    static final String PLAN_TABLE = """
+    public static final String PLAN_TABLE = """
             幼有善育	*1	每千人口拥有3岁以下婴幼儿托位数(个)	3.5	4.0	4.3	4.6	5.0	5.5	卫生健康局
             	2	普惠托位占比(%)	60	63	65	68	70	72	卫生健康局
             	3	0-3岁儿童发育监测筛查率(%)	93	95	95	95	95	95	卫生健康局

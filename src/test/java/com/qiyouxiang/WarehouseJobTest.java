@@ -1,0 +1,30 @@
+package com.qiyouxiang;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base for job tests: a real DuckDB warehouse file and a real H2 metadata file in a fresh temporary
+ * folder per Spring context, the launcher off (tests launch jobs through JobOperatorTestUtils).
+ * Test classes with the same configuration share a context and so a warehouse (Spring's context
+ * cache); a class that needs a warehouse of its own adds {@code @DirtiesContext}.
+ * The warehouse's folder is {@code warehouse.path().getParent()}.
+ */
+@SpringBootTest(properties = "qyx.launcher.enabled=false")
+@SpringBatchTest
+public abstract class WarehouseJobTest {
+
+    @DynamicPropertySource
+    static void warehouseProperties(DynamicPropertyRegistry registry) throws IOException {
+        Path work = Files.createTempDirectory("qyx-test-");
+        registry.add("qyx.warehouse-path", () -> work.resolve("warehouse.duckdb").toString());
+        registry.add("qyx.metadata-path", () -> work.resolve("batch-metadata").toString());
+        registry.add("qyx.work-dir", work::toString);
+    }
+}
