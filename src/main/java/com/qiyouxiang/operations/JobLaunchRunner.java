@@ -81,7 +81,8 @@ public class JobLaunchRunner implements ApplicationRunner, ExitCodeGenerator {
         exitCode = exitCodeOf(execution);
     }
 
-    JobExecution launch(Job job, JobParameters given) throws Exception {
+    /** Starts a new run of the job, or restarts its last run when that failed with the same parameters. */
+    public JobExecution launch(Job job, JobParameters given) throws Exception {
         JobExecution last = lastExecution(job.getName());
         if (last != null && last.getStatus().isRunning()) {
             markCrashed(last);
