@@ -73,7 +73,7 @@ class ReferenceJobRestartAndHistoryTest extends WarehouseJobTest {
     void aRunFailingInStepTwoResumesAtStepTwo() throws Exception {
         Path workbook = REFERENCE.resolve("七优享指标目录.xlsx");
         Files.writeString(workbook, "not a workbook");
-        JobLaunchRunner runner = new JobLaunchRunner(jobOperator, jobRepository, List.of(referenceJob), null);
+        JobLaunchRunner runner = new JobLaunchRunner(jobOperator, jobRepository, List.of(referenceJob), null, null);
         JobParameters params = new JobParametersBuilder().addString("effectiveYear", "2023").toJobParameters();
 
         JobExecution failed = runner.launch(referenceJob, params);
@@ -101,7 +101,7 @@ class ReferenceJobRestartAndHistoryTest extends WarehouseJobTest {
     @Test
     void aChangedDefinitionKeepsTheOldRowValidForItsYears() throws Exception {
         Path workbook = REFERENCE.resolve("七优享指标目录.xlsx");
-        JobLaunchRunner runner = new JobLaunchRunner(jobOperator, jobRepository, List.of(referenceJob), null);
+        JobLaunchRunner runner = new JobLaunchRunner(jobOperator, jobRepository, List.of(referenceJob), null, null);
         CatalogWorkbookWriter.write(workbook, Variant.TYPED_XLSX);
         assertThat(runner.launch(referenceJob, new JobParameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
@@ -138,7 +138,7 @@ class ReferenceJobRestartAndHistoryTest extends WarehouseJobTest {
     @Test
     void aBadCatalogCellIsRejectedWithItsCellReferenceAndTheRestLoads() throws Exception {
         Path workbook = REFERENCE.resolve("七优享指标目录.xlsx");
-        JobLaunchRunner runner = new JobLaunchRunner(jobOperator, jobRepository, List.of(referenceJob), null);
+        JobLaunchRunner runner = new JobLaunchRunner(jobOperator, jobRepository, List.of(referenceJob), null, null);
         CatalogWorkbookWriter.write(workbook, Variant.TYPED_XLSX,
                 CatalogWorkbookWriter.PLAN_TABLE.replace("\t84.2\t", "\t约84\t").replace("\t残联", "\t市残疾人协会"));
         JobExecution run = runner.launch(referenceJob, new JobParameters());
