@@ -35,6 +35,7 @@ public abstract class WarehouseTasklet implements Tasklet {
             c.setAutoCommit(false);
             try {
                 summary = work(c, contribution, chunkContext);
+                FaultInjection.beforeCommit(contribution.getStepExecution().getStepName());
                 c.commit();
             } catch (Exception e) {
                 c.rollback();
