@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,17 +37,22 @@ public class SchemaMigrator {
     public static List<Migration> available() {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:sql/schema/V*.sql");
-            List<Migration> migrations = new ArrayList<>();
+            java.util.TreeMap<Integer, Migration> migrations = new java.util.TreeMap<>();
             for (Resource r : resources) {
                 Matcher m = NAME.matcher(r.getFilename());
                 if (!m.matches()) {
                     throw new IllegalStateException("Schema script not named V<n>__<name>.sql: " + r.getFilename());
                 }
-                migrations.add(new Migration(Integer.parseInt(m.group(1)), m.group(2),
-                        new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+                Migration migration = new Migration(Integer.parseInt(m.group(1)), m.group(2),
+                        new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                Migration same = migrations.putIfAbsent(migration.version(), migration);
+                // the same script can be on the class path twice (e.g. a directory and a jar); two different ones cannot
+                if (same != null && !same.equals(migration)) {
+                    throw new IllegalStateException("Two schema scripts have version " + migration.version() + ": "
+                            + same.description() + " and " + migration.description());
+                }
             }
-            migrations.sort(Comparator.comparingInt(Migration::version));
-            return migrations;
+            return new ArrayList<>(migrations.values());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list sql/schema", e);
         }
