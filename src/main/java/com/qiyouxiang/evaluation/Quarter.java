@@ -1,0 +1,48 @@
+package com.qiyouxiang.evaluation;
+
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+
+/** A calendar quarter, written as dim_period writes it: '2026Q3'. */
+public record Quarter(int year, int quarter) {
+
+    private static final Pattern CODE = Pattern.compile("(\\d{4})Q([1-4])");
+
+    public Quarter {
+        if (quarter < 1 || quarter > 4) {
+            throw new IllegalArgumentException("quarter must be 1..4: " + quarter);
+        }
+    }
+
+    public static Quarter parse(String code) {
+        Matcher m = CODE.matcher(code.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not a quarter like 2026Q3: " + code);
+        }
+        return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    /** The last quarter that has ended by {@code today}. */
+    public static Quarter lastClosed(LocalDate today) {
+        int current = (today.getMonthValue() - 1) / 3 + 1;
+        return current == 1 ? new Quarter(today.getYear() - 1, 4) : new Quarter(today.getYear(), current - 1);
+    }
+
+    /** The job parameter {@code quarter}, or the last closed quarter when it is absent. */
+    public static Quarter fromJobParameters(ChunkContext context, LocalDate today) {
+        Object value = context.getStepContext().getJobParameters().get("quarter");
+        return value == null || value.toString().isBlank() ? lastClosed(today) : parse(value.toString());
+    }
+
+    public String code() {
+        return year + "Q" + quarter;
+    }
+
+    @Override
+    public String toString() {
+        return code();
+    }
+}
