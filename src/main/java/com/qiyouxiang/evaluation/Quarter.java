@@ -31,10 +31,21 @@ public record Quarter(int year, int quarter) {
         return current == 1 ? new Quarter(today.getYear() - 1, 4) : new Quarter(today.getYear(), current - 1);
     }
 
-    /** The job parameter {@code quarter}, or the last closed quarter when it is absent. */
+    /** The quarter {@code today} falls in (still open: the nightly run refreshes it). */
+    public static Quarter current(LocalDate today) {
+        return new Quarter(today.getYear(), (today.getMonthValue() - 1) / 3 + 1);
+    }
+
+    /**
+     * The job parameter {@code quarter}: a quarter like 2026Q3, {@code current} for the quarter under way,
+     * or absent for the last closed quarter.
+     */
     public static Quarter fromJobParameters(ChunkContext context, LocalDate today) {
         Object value = context.getStepContext().getJobParameters().get("quarter");
-        return value == null || value.toString().isBlank() ? lastClosed(today) : parse(value.toString());
+        if (value == null || value.toString().isBlank()) {
+            return lastClosed(today);
+        }
+        return "current".equalsIgnoreCase(value.toString().trim()) ? current(today) : parse(value.toString());
     }
 
     public String code() {
