@@ -1,4 +1,5 @@
--- mart_town_comparison (镇街对比): town x indicator x ${quarter} for the indicators reported by town.
+-- mart_town_comparison (镇街对比): town x indicator x ${quarter} for the plan's indicators (headline, task)
+-- reported by town (context indicators such as population are denominators, not compared).
 -- The data period is the latest period of the indicator's frequency with town values, ending by the
 -- quarter. Rank 1 = best by the indicator's direction, ties share a rank (1, 1, 3). The balance
 -- measure is the coefficient of variation across towns (population standard deviation / mean).
@@ -13,7 +14,7 @@ WITH evaluation_quarter AS (
 ),
 indicators AS (
     SELECT i.* FROM int_indicator_attribute i, evaluation_quarter q
-    WHERE i.kind IN ('headline', 'task', 'context') AND q.year BETWEEN i.valid_from_year AND i.valid_to_year
+    WHERE i.kind IN ('headline', 'task') AND q.year BETWEEN i.valid_from_year AND i.valid_to_year
 ),
 towns AS (
     SELECT town_code, town_name, sort_order AS town_sort_order FROM dim_town WHERE level = 'town'
