@@ -80,8 +80,7 @@ public class MartsPublisher {
         Path target = properties.martsFile().toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path tmp = temporary(target);
-        Files.deleteIfExists(tmp);
-        Files.deleteIfExists(Path.of(tmp + ".wal"));
+        removeLeftovers(target);
         try (Statement s = c.createStatement()) {
             s.execute("ATTACH " + quote(tmp.toString()) + " AS publish_marts (STORAGE_VERSION "
                     + quote(properties.publish().storageCompatibilityVersion()) + ")");
@@ -119,6 +118,16 @@ public class MartsPublisher {
         }
         for (String sql : statements) {
             target.execute(sql);
+        }
+    }
+
+    /** Temporary files a crashed earlier run left behind (any process id). */
+    private static void removeLeftovers(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".tmp-";
+        try (var files = Files.list(target.getParent())) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
