@@ -29,8 +29,9 @@ import com.qiyouxiang.warehouse.WarehouseTasklet;
  * <li>evaluateQuarter: every mart under sql/marts/ for the quarter, in one transaction;</li>
  * <li>dataQualityChecks: the checks under sql/checks/; results stored, an error-severity failure fails the run.</li>
  * </ol>
- * Job parameter {@code quarter} (e.g. 2026Q3), default the last closed quarter. Both steps are beans so
- * the nightly and quarterly jobs can reuse them.
+ * Job parameter {@code quarter} (e.g. 2026Q3, or {@code current}), default the last closed quarter; optional
+ * {@code from} (e.g. 2023Q1) evaluates every quarter from it through {@code quarter} (a backfill, one transaction).
+ * Both steps are beans so the nightly and quarterly jobs can reuse them.
  */
 @Configuration
 public class EvaluationJobConfig {
@@ -52,7 +53,21 @@ public class EvaluationJobConfig {
         return new StepBuilder("evaluateQuarter", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
             @Override
             protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
-                return evaluator.evaluate(c, Quarter.fromJobParameters(context, LocalDate.now()));
+                Quarter last = Quarter.fromJobParameters(context, LocalDate.now());
+                Object from = context.getStepContext().getJobParameters().get("from");
+                if (from == null || from.toString().isBlank()) {
+                    return evaluator.evaluate(c, last);
+                }
+                List<String> lines = new ArrayList<>();
+                List<Quarter> quarters = Quarter.parse(from.toString()).through(last);
+                for (Quarter quarter : quarters) {
+                    List<String> summary = evaluator.evaluate(c, quarter);
+                    lines.add(summary.get(0));
+                    if (quarter.equals(last)) {
+                        lines.addAll(summary.subList(1, summary.size()));
+                    }
+                }
+                return lines;
             }
         }, tx).build();
     }

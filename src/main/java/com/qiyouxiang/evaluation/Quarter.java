@@ -48,6 +48,23 @@ public record Quarter(int year, int quarter) {
         return "current".equalsIgnoreCase(value.toString().trim()) ? current(today) : parse(value.toString());
     }
 
+    /** The quarters from {@code this} through {@code last}, in order (empty when last is earlier). */
+    public java.util.List<Quarter> through(Quarter last) {
+        java.util.List<Quarter> quarters = new java.util.ArrayList<>();
+        for (Quarter q = this; q.index() <= last.index(); q = q.next()) {
+            quarters.add(q);
+        }
+        return quarters;
+    }
+
+    public Quarter next() {
+        return quarter == 4 ? new Quarter(year + 1, 1) : new Quarter(year, quarter + 1);
+    }
+
+    private int index() {
+        return year * 4 + quarter - 1;
+    }
+
     public String code() {
         return year + "Q" + quarter;
     }

@@ -312,6 +312,23 @@ class EvaluationMethodTest extends WarehouseJobTest {
     }
 
     @Test
+    void aBackfillEvaluatesEveryQuarterOfTheRange() throws Exception {
+        jobs.setJob(evaluationJob);
+        JobExecution execution = jobs.startJob(new JobParametersBuilder().addString("from", "2025Q3")
+                .addString("quarter", "2026Q3").addLong("run", System.nanoTime()).toJobParameters());
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForList("SELECT quarter_code FROM mart_overall_quarter WHERE quarter_code >= '2025Q3' ORDER BY 1",
+                String.class)).containsExactly("2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3");
+        // the 2025 evaluation is the year's (Q4) evaluation
+        assertThat(jdbc.queryForObject("SELECT quarter_code FROM mart_annual_evaluation WHERE year = 2025", String.class))
+                .isEqualTo("2025Q4");
+        // each quarter's issue list as it stood then: H08's first issue opened in 2025Q3
+        assertThat(jdbc.queryForList("SELECT as_of_quarter || ' ' || status FROM mart_issue WHERE issue_id = 'H08-2025Q3' "
+                + "AND as_of_quarter >= '2025Q3' ORDER BY 1", String.class))
+                .containsExactly("2025Q3 open", "2025Q4 open", "2026Q1 closed", "2026Q2 closed", "2026Q3 closed");
+    }
+
+    @Test
     void domainsOverallBureausAndTheChaseList() throws Exception {
         evaluate("2026Q3");
         // domain score: weighted mean over scored indicators, core weight 2

@@ -18,6 +18,13 @@ class QuarterTest {
     }
 
     @Test
+    void listsTheQuartersOfABackfill() {
+        assertThat(Quarter.parse("2025Q3").through(Quarter.parse("2026Q2"))).extracting(Quarter::code)
+                .containsExactly("2025Q3", "2025Q4", "2026Q1", "2026Q2");
+        assertThat(Quarter.parse("2026Q3").through(Quarter.parse("2026Q2"))).isEmpty();
+    }
+
+    @Test
     void parsesTheWarehousesQuarterCodes() {
         assertThat(Quarter.parse("2026Q3")).isEqualTo(new Quarter(2026, 3));
         assertThatThrownBy(() -> Quarter.parse("2026-3")).isInstanceOf(IllegalArgumentException.class);
