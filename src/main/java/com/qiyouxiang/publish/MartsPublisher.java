@@ -20,7 +20,7 @@ import java.util.List;
  * format, detached (closed), then moved over the published file atomically. A reader connected
  * before keeps its snapshot (it holds the old file), a new reader opens the new one, and the
  * warehouse itself is never opened by BI tools, so readers never block the nightly run;</li>
- * <li>{@code 数据字典.md}: the data dictionary generated from the warehouse's column comments.</li>
+ * <li>{@code 数据字典.md} and {@code 数据字典.xlsx}: the data dictionary generated from the warehouse's comments.</li>
  * </ul>
  * Every file is written under a temporary name and moved into place, so a reader never sees half a file.
  */
@@ -72,6 +72,10 @@ public class MartsPublisher {
         Path dictionaryTmp = temporary(dictionary);
         Files.writeString(dictionaryTmp, DataDictionary.markdown(c));
         move(dictionaryTmp, dictionary);
+        Path dictionaryXlsx = out.resolve("数据字典.xlsx");
+        Path dictionaryXlsxTmp = temporary(dictionaryXlsx);
+        DataDictionary.workbook(c, dictionaryXlsxTmp);
+        move(dictionaryXlsxTmp, dictionaryXlsx);
         return new Outcome(marts, csvRows, martsFile);
     }
 

@@ -62,7 +62,7 @@ public class PublishJobConfig {
                     o.marts().size() + " marts as Parquet and CSV (" + o.csvRows() + " rows) under "
                             + properties.outputDir().resolve("marts"),
                     "BI marts file (storage " + properties.publish().storageCompatibilityVersion() + "): " + o.martsFile(),
-                    "data dictionary: " + properties.outputDir().resolve("数据字典.md")));
+                    "data dictionary: " + properties.outputDir().resolve("数据字典.md") + " and .xlsx"));
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("publishMarts", jobRepository).tasklet(tasklet, tx).build();

@@ -157,6 +157,13 @@ class PublishJobTest extends WarehouseJobTest {
         String dictionary = Files.readString(out.resolve("数据字典.md"));
         assertThat(dictionary).contains("## mart_indicator_quarter", "| `light` | VARCHAR | 否 | 亮灯：green / yellow / red / grey |",
                 "## mart_issue", "## dq_check_result").doesNotContain("（无注释）");
+        try (XSSFWorkbook wb = new XSSFWorkbook(out.resolve("数据字典.xlsx").toFile())) {
+            XSSFSheet sheet = wb.getSheet("数据字典");
+            long columns = jdbc.queryForObject("SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
+                    + "AND (table_name LIKE 'mart%' OR table_name = 'dq_check_result')", Long.class);
+            assertThat(sheet.getLastRowNum()).isEqualTo((int) columns);
+            assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("字段说明");
+        }
     }
 
     @Test
