@@ -89,7 +89,9 @@ class EvaluationMethodTest extends WarehouseJobTest {
                 // a reported city value beside towns (H13 ratio, scale 10000)
                 city("H13", "2026Q3", 27.0),
                 // a task indicator's line (T04 '>=1.17' in 2027)
-                city("T04", "2024", 0.97), city("T04", "2025", 1.00)));
+                city("T04", "2024", 0.97), city("T04", "2025", 1.00),
+                // E = 0: H11's 2025 target is made 0 below (lower is better), 0.3 is not met
+                city("H11", "2025", 0.3)));
         // H13 by town: 30/10000, 50/20000, 15/5000 (x 10000 = 30, 25, 30): ranks 1, 3, 1
         spreadsheet.add(new Observation("H13", "330681001", "2026Q3", 30.0, 30.0, 10000.0, "A"));
         spreadsheet.add(new Observation("H13", "330681002", "2026Q3", 25.0, 50.0, 20000.0, "A"));
@@ -103,6 +105,8 @@ class EvaluationMethodTest extends WarehouseJobTest {
             try (Statement s = c.createStatement()) {
                 s.execute("UPDATE fct_indicator_target SET target_text = '/', comparator = NULL, target_value = NULL "
                         + "WHERE indicator_code = 'H16' AND year = 2026");
+                s.execute("UPDATE fct_indicator_target SET target_text = '0', target_value = 0 "
+                        + "WHERE indicator_code = 'H11' AND year = 2025");
                 // submissions for 2026Q3 (deadline 2026-10-10): 建设局 on time, 卫生健康局 late with rejects
                 s.execute("""
                         INSERT INTO etl_file (file_name, path, checksum_sha256, size_bytes, source_kind, bureau_code, period_code,
@@ -191,6 +195,17 @@ class EvaluationMethodTest extends WarehouseJobTest {
         assertThat(d(h11.get("deviation"))).isCloseTo(-0.010870, within(1e-6));
         assertThat(h11).containsEntry("light", "yellow").containsEntry("data_period", "2024");
         assertThat(d(h11.get("score"))).isEqualTo(98.92);
+    }
+
+    @Test
+    void aZeroScheduleTargetIsJudgedByTheMetTestAlone() throws Exception {
+        evaluate("2026Q1");
+        // H11 2025: E(2025, 4) = 9.20 + (0 - 9.20) x 4/4 = 0; 0.3 <= 0 fails -> red, no δ, score 0
+        Map<String, Object> h11 = row("2026Q1", "H11");
+        assertThat(h11).containsEntry("data_period", "2025").containsEntry("light", "red");
+        assertThat(d(h11.get("schedule_target"))).isEqualTo(0.0);
+        assertThat(h11.get("deviation")).isNull();
+        assertThat(d(h11.get("score"))).isEqualTo(0.0);
     }
 
     @Test
