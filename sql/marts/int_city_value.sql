@@ -1,0 +1,61 @@
+-- int_city_value: the city-level value of each indicator x period.
+-- built: from the towns by the indicator's aggregation rule (sum: the towns' values added up;
+--        ratio: numerators and denominators summed, then divided, times the scale; a rate is never
+--        averaged), only when every town reported (a partial sum would understate the city);
+-- reported: the city value the bureau reported itself (town_code 330681), which wins when present.
+CREATE OR REPLACE TEMP TABLE int_city_value AS
+WITH effective AS (
+    SELECT * FROM int_indicator_value_effective
+),
+indicators AS (
+    SELECT * FROM int_indicator_attribute WHERE is_current
+),
+towns AS (
+    SELECT town_code FROM dim_town WHERE level = 'town'
+),
+town_count AS (
+    SELECT count(*) AS towns FROM towns
+),
+town_values AS (
+    SELECT e.* FROM effective e JOIN towns USING (town_code)
+),
+built AS (
+    SELECT t.indicator_code, t.period_code,
+           count(*) AS towns_in_city_value,
+           sum(t.numerator) AS numerator,
+           sum(t.denominator) AS denominator,
+           CASE i.aggregation
+               WHEN 'sum' THEN sum(t.value)
+               WHEN 'ratio' THEN CASE WHEN count(t.numerator) = count(*) AND count(t.denominator) = count(*)
+                                           AND sum(t.denominator) <> 0
+                                      THEN sum(t.numerator) / sum(t.denominator) * any_value(i.scale) END
+           END AS built_value
+    FROM town_values t
+    JOIN indicators i USING (indicator_code)
+    WHERE i.aggregation IN ('sum', 'ratio')
+    GROUP BY t.indicator_code, t.period_code, i.aggregation
+),
+reported AS (
+    SELECT indicator_code, period_code, value AS reported_value, source_kind AS reported_source_kind
+    FROM effective
+    WHERE town_code = '330681'
+),
+combined AS (
+    SELECT coalesce(r.indicator_code, b.indicator_code) AS indicator_code,
+           coalesce(r.period_code, b.period_code) AS period_code,
+           r.reported_value, r.reported_source_kind,
+           b.built_value, b.towns_in_city_value, b.numerator, b.denominator,
+           b.towns_in_city_value = (SELECT towns FROM town_count) AS built_is_complete
+    FROM reported r
+    FULL JOIN built b USING (indicator_code, period_code)
+)
+SELECT c.*,
+       CASE WHEN reported_value IS NOT NULL THEN reported_value
+            WHEN built_is_complete THEN built_value END AS city_value,
+       CASE WHEN reported_value IS NOT NULL THEN 'reported'
+            WHEN built_is_complete AND built_value IS NOT NULL THEN 'built' END AS value_basis,
+       reported_value - built_value AS reported_minus_built,
+       p.period_type, p.year AS data_year,
+       p.year * 4 + coalesce(p.quarter, 4) AS period_index
+FROM combined c
+JOIN dim_period p USING (period_code);

@@ -1,0 +1,67 @@
+-- mart_bureau_quarter (责任单位): bureau x ${quarter}.
+-- Expectation (the issue leaves it open; kept simple and documented): every responsible bureau
+-- (dim_bureau.is_responsible_unit) with at least one headline or task indicator is expected to
+-- submit once per quarter. A submission is a spreadsheet file registered in etl_file for the bureau
+-- and the quarter (any status but 'duplicate'); it is on time when received by the end of the
+-- deadline day, the ${deadline_days}th day after the quarter ends. The rejected share counts the
+-- rows of those files: rejected / (loaded + rejected).
+DELETE FROM mart_bureau_quarter WHERE quarter_code = ${quarter};
+
+INSERT INTO mart_bureau_quarter BY NAME
+WITH evaluation_quarter AS (
+    SELECT period_code AS quarter_code, end_date + ${deadline_days} AS submission_deadline
+    FROM dim_period WHERE period_code = ${quarter}
+),
+evaluated AS (
+    SELECT * FROM int_indicator_quarter WHERE quarter_code = ${quarter}
+),
+bureaus AS (
+    SELECT b.bureau_code, b.short_name AS bureau_name
+    FROM dim_bureau b
+    WHERE b.is_responsible_unit AND b.bureau_code IN (SELECT bureau_code FROM evaluated)
+),
+lights AS (
+    SELECT bureau_code,
+           count(*) AS indicators,
+           count(*) FILTER (WHERE light = 'green') AS green,
+           count(*) FILTER (WHERE light = 'yellow') AS yellow,
+           count(*) FILTER (WHERE light = 'red') AS red,
+           count(*) FILTER (WHERE light = 'grey') AS grey
+    FROM evaluated GROUP BY bureau_code
+),
+issues AS (
+    SELECT bureau_code, count(*) AS open_issues
+    FROM mart_issue WHERE as_of_quarter = ${quarter} AND status = 'open' GROUP BY bureau_code
+),
+submissions AS (
+    SELECT f.bureau_code,
+           count(*) AS submissions_received,
+           count(*) FILTER (WHERE f.received_at < CAST(q.submission_deadline + 1 AS TIMESTAMP)) AS submissions_on_time,
+           count(*) FILTER (WHERE f.received_at >= CAST(q.submission_deadline + 1 AS TIMESTAMP)) AS submissions_late,
+           min(f.received_at) AS first_received_at,
+           sum(f.rows_loaded + f.rows_rejected) AS rows_submitted,
+           sum(f.rows_rejected) AS rows_rejected
+    FROM etl_file f
+    JOIN evaluation_quarter q ON f.period_code = q.quarter_code
+    WHERE f.source_kind = 'spreadsheet' AND f.status <> 'duplicate' AND f.bureau_code IS NOT NULL
+    GROUP BY f.bureau_code
+)
+SELECT q.quarter_code, b.bureau_code, b.bureau_name,
+       coalesce(l.indicators, 0) AS indicators, coalesce(l.green, 0) AS green, coalesce(l.yellow, 0) AS yellow,
+       coalesce(l.red, 0) AS red, coalesce(l.grey, 0) AS grey,
+       coalesce(i.open_issues, 0) AS open_issues,
+       1 AS submissions_expected,
+       coalesce(s.submissions_received, 0) AS submissions_received,
+       coalesce(s.submissions_on_time, 0) AS submissions_on_time,
+       coalesce(s.submissions_late, 0) AS submissions_late,
+       q.submission_deadline,
+       s.first_received_at,
+       coalesce(s.rows_submitted, 0) AS rows_submitted,
+       coalesce(s.rows_rejected, 0) AS rows_rejected,
+       CAST(s.rows_rejected AS DOUBLE) / nullif(s.rows_submitted, 0) AS rejected_share,
+       current_timestamp AS evaluated_at
+FROM bureaus b
+CROSS JOIN evaluation_quarter q
+LEFT JOIN lights l USING (bureau_code)
+LEFT JOIN issues i USING (bureau_code)
+LEFT JOIN submissions s USING (bureau_code);

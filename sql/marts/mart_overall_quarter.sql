@@ -1,0 +1,32 @@
+-- mart_overall_quarter (总体评价) for ${quarter}: the plain mean of the domain scores of the domains
+-- with at least one scored indicator, the share of scored indicators that are green, and the open
+-- issues. The 4th quarter's row is also the year's evaluation (mart_annual_evaluation).
+-- Reads mart_domain_quarter and mart_issue of the same quarter (built before this file).
+DELETE FROM mart_overall_quarter WHERE quarter_code = ${quarter};
+
+INSERT INTO mart_overall_quarter BY NAME
+WITH domains AS (
+    SELECT * FROM mart_domain_quarter WHERE quarter_code = ${quarter}
+),
+quarter AS (
+    SELECT period_code AS quarter_code, year, quarter FROM dim_period WHERE period_code = ${quarter}
+),
+open_issues AS (
+    SELECT count(*) AS open_issues FROM mart_issue WHERE as_of_quarter = ${quarter} AND status = 'open'
+)
+SELECT q.quarter_code, q.year, q.quarter,
+       count(d.domain_score) AS scored_domains,
+       round(avg(d.domain_score), 2) AS overall_score,
+       coalesce(sum(d.indicators), 0) AS indicators,
+       coalesce(sum(d.scored_indicators), 0) AS scored_indicators,
+       coalesce(sum(d.green), 0) AS green,
+       coalesce(sum(d.yellow), 0) AS yellow,
+       coalesce(sum(d.red), 0) AS red,
+       coalesce(sum(d.grey), 0) AS grey,
+       CAST(sum(d.green) AS DOUBLE) / nullif(sum(d.scored_indicators), 0) AS share_green,
+       any_value(o.open_issues) AS open_issues,
+       current_timestamp AS evaluated_at
+FROM quarter q
+LEFT JOIN domains d USING (quarter_code)
+CROSS JOIN open_issues o
+GROUP BY q.quarter_code, q.year, q.quarter;

@@ -1,0 +1,129 @@
+package com.qiyouxiang.evaluation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import com.qiyouxiang.warehouse.SqlFiles;
+
+/**
+ * The data-quality checks under sql/checks/: each file is one SELECT returning the offending rows,
+ * with its severity ({@code -- severity: error|warn}) and Chinese description
+ * ({@code -- description: ...}) in its header. Results are stored in dq_check_result.
+ */
+public final class DataQualityChecks {
+
+    private static final Pattern SEVERITY = Pattern.compile("(?m)^--\\s*severity:\\s*(error|warn)\\s*$");
+    private static final Pattern DESCRIPTION = Pattern.compile("(?m)^--\\s*description:\\s*(.+)$");
+
+    public record Check(String name, String severity, String description) {
+    }
+
+    public record Result(Check check, long failedRows, String sample) {
+        public String status() {
+            return failedRows == 0 ? "pass" : "error".equals(check.severity()) ? "fail" : "warn";
+        }
+
+        public boolean blocksPublishing() {
+            return "fail".equals(status());
+        }
+
+        public String line() {
+            return String.format("%-4s %-28s %s%s", status().toUpperCase(), check.name(),
+                    failedRows == 0 ? "ok" : failedRows + " rows (" + check.severity() + ")",
+                    sample == null ? "" : ": " + sample);
+        }
+    }
+
+    private DataQualityChecks() {
+    }
+
+    /** Every check shipped under sql/checks/, by name. */
+    public static List<Check> available() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:sql/checks/*.sql");
+            List<Check> checks = new ArrayList<>();
+            for (Resource r : resources) {
+                String name = r.getFilename().replaceFirst("\\.sql$", "");
+                String sql = SqlFiles.read("checks/" + r.getFilename());
+                Matcher severity = SEVERITY.matcher(sql);
+                Matcher description = DESCRIPTION.matcher(sql);
+                if (!severity.find() || !description.find()) {
+                    throw new IllegalStateException("sql/checks/" + r.getFilename()
+                            + " needs '-- severity: error|warn' and '-- description: ...' in its header");
+                }
+                checks.add(new Check(name, severity.group(1), description.group(1).trim()));
+            }
+            checks.sort(Comparator.comparing(Check::name));
+            return checks;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list sql/checks", e);
+        }
+    }
+
+    /** Runs every check for the quarter and stores the results under the job execution. */
+    public static List<Result> run(Connection c, Quarter quarter, Long jobExecutionId) throws SQLException {
+        List<Result> results = new ArrayList<>();
+        for (Check check : available()) {
+            String sql = SqlFiles.read("checks/" + check.name() + ".sql", Map.of("quarter", quarter.code()))
+                    .strip().replaceFirst(";\\s*$", "");
+            long failed;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM (" + sql + ")")) {
+                rs.next();
+                failed = rs.getLong(1);
+            }
+            results.add(new Result(check, failed, failed == 0 ? null : sample(c, sql)));
+        }
+        try (PreparedStatement p = c.prepareStatement("""
+                INSERT INTO dq_check_result (job_execution_id, quarter_code, check_name, severity, status, failed_rows,
+                                             sample, description_zh) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (Result r : results) {
+                if (jobExecutionId == null) {
+                    p.setNull(1, Types.BIGINT);
+                } else {
+                    p.setLong(1, jobExecutionId);
+                }
+                p.setString(2, quarter.code());
+                p.setString(3, r.check().name());
+                p.setString(4, r.check().severity());
+                p.setString(5, r.status());
+                p.setLong(6, r.failedRows());
+                p.setString(7, r.sample());
+                p.setString(8, r.check().description());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        return results;
+    }
+
+    private static String sample(Connection c, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM (" + sql + ") LIMIT 5")) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    cells.add(md.getColumnName(i) + "=" + rs.getString(i));
+                }
+                rows.add("{" + String.join(", ", cells) + "}");
+            }
+        }
+        return String.join("; ", rows);
+    }
+}

@@ -1,0 +1,101 @@
+package com.qiyouxiang.evaluation;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.qiyouxiang.operations.RunSummaryListener;
+import com.qiyouxiang.warehouse.Warehouse;
+import com.qiyouxiang.warehouse.WarehouseProperties;
+import com.qiyouxiang.warehouse.WarehouseTasklet;
+
+/**
+ * evaluationJob: the quarterly evaluation (docs/evaluation-method.md).
+ * <ol>
+ * <li>evaluateQuarter: every mart under sql/marts/ for the quarter, in one transaction;</li>
+ * <li>dataQualityChecks: the checks under sql/checks/; results stored, an error-severity failure fails the run.</li>
+ * </ol>
+ * Job parameter {@code quarter} (e.g. 2026Q3, or {@code current}), default the last closed quarter; optional
+ * {@code from} (e.g. 2023Q1) evaluates every quarter from it through {@code quarter} (a backfill, one transaction).
+ * Both steps are beans so the nightly and quarterly jobs can reuse them.
+ */
+@Configuration
+public class EvaluationJobConfig {
+
+    @Bean
+    public Job evaluationJob(JobRepository jobRepository, Step evaluateQuarter, Step dataQualityChecks,
+                             RunSummaryListener runSummary) {
+        return new JobBuilder("evaluationJob", jobRepository)
+                .listener(runSummary)
+                .start(evaluateQuarter)
+                .next(dataQualityChecks)
+                .build();
+    }
+
+    @Bean
+    public Step evaluateQuarter(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
+                                WarehouseProperties warehouseProperties, EvaluationProperties properties) {
+        QuarterEvaluator evaluator = new QuarterEvaluator(properties, warehouseProperties.referenceDir());
+        return new StepBuilder("evaluateQuarter", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
+            @Override
+            protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
+                Quarter last = Quarter.fromJobParameters(context, LocalDate.now());
+                Object from = context.getStepContext().getJobParameters().get("from");
+                if (from == null || from.toString().isBlank()) {
+                    return evaluator.evaluate(c, last);
+                }
+                List<String> lines = new ArrayList<>();
+                List<Quarter> quarters = Quarter.parse(from.toString()).through(last);
+                for (Quarter quarter : quarters) {
+                    List<String> summary = evaluator.evaluate(c, quarter);
+                    lines.add(summary.get(0));
+                    if (quarter.equals(last)) {
+                        lines.addAll(summary.subList(1, summary.size()));
+                    }
+                }
+                return lines;
+            }
+        }, tx).build();
+    }
+
+    /**
+     * Runs the checks and commits their results even when one fails, then fails the step when an
+     * error-severity check found rows, so whatever follows (publishing) does not run.
+     */
+    @Bean
+    public Step dataQualityChecks(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse) {
+        Tasklet checks = (StepContribution contribution, ChunkContext context) -> {
+            Quarter quarter = Quarter.fromJobParameters(context, LocalDate.now());
+            List<DataQualityChecks.Result> results;
+            try (Connection c = warehouse.connect()) {
+                results = DataQualityChecks.run(c, quarter, context.getStepContext().getStepExecution().getJobExecutionId());
+            }
+            List<String> lines = new ArrayList<>();
+            long passed = results.stream().filter(r -> r.failedRows() == 0).count();
+            lines.add(quarter + ": " + results.size() + " data-quality checks, " + passed + " passed");
+            results.forEach(r -> lines.add(r.line()));
+            contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY, String.join("\n", lines));
+            List<String> blocking = results.stream().filter(DataQualityChecks.Result::blocksPublishing)
+                    .map(r -> r.check().name()).toList();
+            if (!blocking.isEmpty()) {
+                throw new DataQualityException("error-severity data-quality checks failed: " + blocking);
+            }
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("dataQualityChecks", jobRepository).tasklet(checks, tx).build();
+    }
+}

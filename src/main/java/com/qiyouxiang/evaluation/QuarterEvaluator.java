@@ -1,0 +1,90 @@
+package com.qiyouxiang.evaluation;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.qiyouxiang.warehouse.SqlFiles;
+
+/**
+ * Computes the evaluation marts for one quarter by running the SQL models under sql/marts/ in
+ * order: the intermediate models (temporary, this connection only), then each mart, which replaces
+ * its rows for the quarter.
+ */
+public class QuarterEvaluator {
+
+    /** In dependency order: int_ models first, then the marts (issues before the marts that count them). */
+    static final List<String> MODELS = List.of(
+            "int_indicator_attribute", "int_indicator_value_effective", "int_city_value", "int_schedule_target",
+            "int_indicator_quarter",
+            "mart_indicator_quarter", "mart_issue", "mart_domain_quarter", "mart_overall_quarter",
+            "mart_annual_evaluation", "mart_town_comparison", "mart_bureau_quarter", "mart_data_completeness");
+
+    private final EvaluationProperties properties;
+    private final Path attributesCsv;
+
+    public QuarterEvaluator(EvaluationProperties properties, Path referenceDir) {
+        this.properties = properties;
+        this.attributesCsv = referenceDir.resolve(properties.attributesFile()).toAbsolutePath();
+    }
+
+    /** Builds every mart for the quarter on {@code c} (the caller owns the transaction); returns summary lines. */
+    public List<String> evaluate(Connection c, Quarter quarter) throws SQLException {
+        Map<String, Object> values = Map.of(
+                "quarter", quarter.code(),
+                "yellow_band", properties.yellowBand(),
+                "core_weight", properties.coreWeight(),
+                "deadline_days", properties.submissionDeadlineDays(),
+                "attributes_csv", attributesCsv.toString());
+        for (String model : MODELS) {
+            try (Statement s = c.createStatement()) {
+                s.execute(SqlFiles.read("marts/" + model + ".sql", values));
+            } catch (SQLException e) {
+                throw new SQLException("sql/marts/" + model + ".sql failed: " + e.getMessage(), e);
+            }
+        }
+        return summary(c, quarter);
+    }
+
+    private static List<String> summary(Connection c, Quarter quarter) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        String q = quarter.code();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT count(*), count(*) FILTER (WHERE light = 'green'), count(*) FILTER (WHERE light = 'yellow'),
+                       count(*) FILTER (WHERE light = 'red'), count(*) FILTER (WHERE light = 'grey'),
+                       count(*) FILTER (WHERE is_stale)
+                FROM mart_indicator_quarter WHERE quarter_code = '%s'""".formatted(q))) {
+            rs.next();
+            lines.add("%s: %d indicators evaluated: %d green, %d yellow, %d red, %d grey; %d stale".formatted(q,
+                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT overall_score, share_green, scored_domains FROM mart_overall_quarter WHERE quarter_code = '%s'"""
+                .formatted(q))) {
+            if (rs.next()) {
+                lines.add("overall score %s over %d domains, share green %s".formatted(rs.getObject(1), rs.getInt(3),
+                        rs.getObject(2) == null ? "-" : String.format("%.1f%%", rs.getDouble(2) * 100)));
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT count(*) FILTER (WHERE status = 'open'), count(*) FILTER (WHERE is_new),
+                       count(*) FILTER (WHERE closed_quarter = as_of_quarter)
+                FROM mart_issue WHERE as_of_quarter = '%s'""".formatted(q))) {
+            rs.next();
+            lines.add("issues: %d open (%d new), %d closed this quarter".formatted(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        }
+        for (String table : List.of("mart_town_comparison", "mart_bureau_quarter", "mart_data_completeness")) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table + " WHERE quarter_code = '" + q + "'")) {
+                rs.next();
+                lines.add(table + ": " + rs.getLong(1) + " rows");
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,100 @@
+package com.qiyouxiang.publish;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The data dictionary (数据字典) in Chinese, generated from the warehouse's own table and column
+ * comments (COMMENT ON in the schema migrations), so it never drifts from the tables.
+ */
+public final class DataDictionary {
+
+    private DataDictionary() {
+    }
+
+    /** One row per column of the published tables: table, table comment, column, type, nullable, column comment. */
+    static final String COLUMNS = """
+            SELECT t.table_name, t.comment AS table_comment, col.column_name, col.data_type, col.is_nullable,
+                   col.comment AS column_comment
+            FROM duckdb_tables() t
+            JOIN duckdb_columns() col USING (database_name, schema_name, table_name)
+            WHERE t.database_name = current_database() AND t.schema_name = 'main'
+              AND (t.table_name LIKE 'mart\\_%' ESCAPE '\\' OR t.table_name = 'dq_check_result')
+            ORDER BY t.table_name LIKE 'mart\\_%' ESCAPE '\\' DESC, t.table_name, col.column_index""";
+
+    /** The same dictionary as a workbook (one sheet, a row per column), for readers who live in Excel. */
+    public static void workbook(Connection c, java.nio.file.Path target) throws SQLException, java.io.IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(COLUMNS)) {
+            org.apache.poi.xssf.usermodel.XSSFSheet sheet = wb.createSheet("数据字典");
+            String[] headers = {"表名", "表说明", "字段", "类型", "可为空", "字段说明"};
+            org.apache.poi.xssf.usermodel.XSSFCellStyle bold = wb.createCellStyle();
+            org.apache.poi.xssf.usermodel.XSSFFont font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            var header = sheet.createRow(0);
+            for (int i = 0; i < headers.length; i++) {
+                header.createCell(i).setCellValue(headers[i]);
+                header.getCell(i).setCellStyle(bold);
+            }
+            int r = 1;
+            while (rs.next()) {
+                var row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(rs.getString("table_name"));
+                row.createCell(1).setCellValue(text(rs.getString("table_comment")));
+                row.createCell(2).setCellValue(rs.getString("column_name"));
+                row.createCell(3).setCellValue(rs.getString("data_type"));
+                row.createCell(4).setCellValue(rs.getBoolean("is_nullable") ? "是" : "否");
+                row.createCell(5).setCellValue(text(rs.getString("column_comment")));
+            }
+            int[] widths = {26, 40, 26, 12, 8, 60};
+            for (int i = 0; i < widths.length; i++) {
+                sheet.setColumnWidth(i, widths[i] * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, r - 1, 0, headers.length - 1));
+            try (var out = java.nio.file.Files.newOutputStream(target)) {
+                wb.write(out);
+            }
+        }
+    }
+
+    private static String text(String comment) {
+        return comment == null ? "（无注释）" : comment;
+    }
+
+    public static String markdown(Connection c) throws SQLException {
+        StringBuilder md = new StringBuilder();
+        md.append("# 七优享数据仓库 数据字典\n\n");
+        md.append("本文件由 publishJob 根据数据仓库中的表和字段注释自动生成（生成时间：")
+                .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append("），请勿手工修改。\n\n");
+        md.append("评价方法见 docs/evaluation-method.md。发布的数据：`marts/parquet/`、`marts/csv/`（UTF-8 带 BOM）和只读的 DuckDB 文件。\n\n");
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(COLUMNS)) {
+            String current = null;
+            while (rs.next()) {
+                String table = rs.getString("table_name");
+                if (!table.equals(current)) {
+                    if (current != null) {
+                        md.append("\n");
+                    }
+                    current = table;
+                    md.append("## ").append(table).append("\n\n");
+                    md.append(cell(rs.getString("table_comment"))).append("\n\n");
+                    md.append("| 字段 | 类型 | 可为空 | 说明 |\n| --- | --- | --- | --- |\n");
+                }
+                md.append("| `").append(rs.getString("column_name")).append("` | ").append(rs.getString("data_type"))
+                        .append(" | ").append(rs.getBoolean("is_nullable") ? "是" : "否")
+                        .append(" | ").append(cell(rs.getString("column_comment"))).append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String cell(String text) {
+        return text == null ? "（无注释）" : text.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,240 @@
+package com.qiyouxiang.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.qiyouxiang.WarehouseJobTest;
+import com.qiyouxiang.warehouse.FactWriter;
+import com.qiyouxiang.warehouse.Observation;
+import com.qiyouxiang.warehouse.Warehouse;
+
+/**
+ * publishJob on a warehouse evaluated for 2026Q3: the exports, the BI marts file (storage version,
+ * comments, a reader in another process during a refresh), the data dictionary and both reports.
+ */
+@DirtiesContext
+class PublishJobTest extends WarehouseJobTest {
+
+    static Path out;
+    static boolean loaded;
+
+    @DynamicPropertySource
+    static void outputDir(DynamicPropertyRegistry registry) throws IOException {
+        out = Files.createTempDirectory("qyx-out-");
+        registry.add("qyx.output-dir", out::toString);
+    }
+
+    @Autowired
+    JobOperatorTestUtils jobs;
+
+    @Autowired
+    @Qualifier("referenceJob")
+    Job referenceJob;
+
+    @Autowired
+    @Qualifier("evaluationJob")
+    Job evaluationJob;
+
+    @Autowired
+    @Qualifier("publishJob")
+    Job publishJob;
+
+    @Autowired
+    Warehouse warehouse;
+
+    @Autowired
+    PublishProperties properties;
+
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void evaluatedAndPublished() throws Exception {
+        jdbc = warehouse.jdbc();
+        if (loaded) {
+            return;
+        }
+        run(referenceJob, null);
+        List<Observation> facts = new ArrayList<>();
+        List<String> towns = jdbc.queryForList("SELECT town_code FROM dim_town WHERE level = 'town' ORDER BY 1", String.class);
+        for (int i = 0; i < towns.size(); i++) {
+            // 每千人口托位数 by town: (40 + i) / 10000 x 1000; the city: 1173 / 230000 x 1000 = 5.1 > E 4.9 -> green
+            facts.add(new Observation("H01", towns.get(i), "2026Q3", (40.0 + i) / 10, 40.0 + i, 10000.0, "A"));
+        }
+        facts.add(Observation.of("H02", "330681", "2026Q3", 68.0));   // E 69.5 -> yellow
+        facts.add(Observation.of("H08", "330681", "2026Q3", 85.0));   // red
+        facts.add(Observation.of("H08", "330681", "2026Q2", 80.0));   // red
+        facts.add(Observation.of("H10", "330681", "2025", 83.5));     // green
+        try (Connection c = warehouse.connect()) {
+            FactWriter.write(c, facts, "spreadsheet", null, null, "test", null);
+        }
+        run(evaluationJob, "2026Q3");
+        run(publishJob, "2026Q3");
+        loaded = true;
+    }
+
+    void run(Job job, String quarter) throws Exception {
+        jobs.setJob(job);
+        JobParametersBuilder parameters = new JobParametersBuilder().addLong("run", System.nanoTime());
+        if (quarter != null) {
+            parameters.addString("quarter", quarter);
+        }
+        JobExecution execution = jobs.startJob(parameters.toJobParameters());
+        assertThat(execution.getStatus()).as(execution.getAllFailureExceptions().toString()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    @Test
+    void everyMartIsPublishedAsParquetAndCsvWithTheSameRows() throws Exception {
+        List<String> marts = jdbc.queryForList(
+                "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'mart%' AND database_name = current_database()", String.class);
+        assertThat(marts).hasSize(8);
+        for (String mart : marts) {
+            Path parquet = out.resolve("marts/parquet/" + mart + ".parquet");
+            Path csv = out.resolve("marts/csv/" + mart + ".csv");
+            long rows = jdbc.queryForObject("SELECT count(*) FROM " + mart, Long.class);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM read_parquet(?)", Long.class, parquet.toString())).as(mart).isEqualTo(rows);
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            assertThat(lines.get(0)).startsWith("\uFEFF");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM read_csv(?, header = true)", Long.class, csv.toString()))
+                    .as(mart).isEqualTo(rows);
+        }
+        assertThat(Files.list(out.resolve("marts/csv")).map(Path::getFileName).map(Path::toString))
+                .noneMatch(name -> name.contains(".tmp"));
+    }
+
+    @Test
+    void theBiFileIsWrittenForDuckDb15ClientsWithTheChineseComments() throws Exception {
+        Path file = properties.martsFile();
+        // the header: magic 'DUCK' at byte 8, then the storage version number (little endian); engine 2.0's own
+        // format is 999 here, and the v1.5.0 compatibility format a lower number a 1.5 client reads
+        ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(file), 0, 20).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(new String(Files.readAllBytes(file), 8, 4, StandardCharsets.US_ASCII)).isEqualTo("DUCK");
+        assertThat(header.getLong(12)).isLessThan(999).isEqualTo(68);
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly)) {
+            JdbcTemplate bi = new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true));
+            assertThat(bi.queryForObject("SELECT tags['storage_version'] FROM duckdb_databases() WHERE NOT internal "
+                    + "AND database_name NOT IN ('memory')", String.class)).isEqualTo("v1.5.0+");
+            assertThat(bi.queryForObject("SELECT comment FROM duckdb_columns() WHERE table_name = 'mart_indicator_quarter' "
+                    + "AND column_name = 'schedule_target'", String.class)).isEqualTo("时序进度目标 E（数据期对应的序时目标）");
+            assertThat(bi.queryForObject("SELECT light FROM mart_indicator_quarter WHERE quarter_code = '2026Q3' "
+                    + "AND indicator_code = 'H08'", String.class)).isEqualTo("red");
+        }
+        String dictionary = Files.readString(out.resolve("数据字典.md"));
+        assertThat(dictionary).contains("## mart_indicator_quarter", "| `light` | VARCHAR | 否 | 亮灯：green / yellow / red / grey |",
+                "## mart_issue", "## dq_check_result").doesNotContain("（无注释）");
+        try (XSSFWorkbook wb = new XSSFWorkbook(out.resolve("数据字典.xlsx").toFile())) {
+            XSSFSheet sheet = wb.getSheet("数据字典");
+            long columns = jdbc.queryForObject("SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
+                    + "AND (table_name LIKE 'mart%' OR table_name = 'dq_check_result')", Long.class);
+            assertThat(sheet.getLastRowNum()).isEqualTo((int) columns);
+            assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("字段说明");
+        }
+    }
+
+    @Test
+    void theQuarterlyWorkbookHasEverySectionLightFillsAndNativeCharts() throws Exception {
+        Path xlsx = out.resolve("reports/" + PublishJobConfig.reportName(com.qiyouxiang.evaluation.Quarter.parse("2026Q3")) + ".xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            List<String> names = new ArrayList<>();
+            wb.forEach(s -> names.add(s.getSheetName()));
+            assertThat(names).containsExactly("总体评价", "分领域评价", "指标调度表", "镇街对比", "问题整改清单", "责任单位", "数据完整性");
+            assertThat(wb.getSheet("总体评价").getDrawingPatriarch().getCharts()).hasSize(1);
+            assertThat(wb.getSheet("分领域评价").getDrawingPatriarch().getCharts()).hasSize(1);
+            assertThat(wb.getSheet("镇街对比").getDrawingPatriarch().getCharts()).hasSize(1);
+            XSSFSheet schedule = wb.getSheet("指标调度表");
+            int lightColumn = -1;
+            XSSFRow header = schedule.getRow(3);
+            for (int i = 0; i < header.getLastCellNum(); i++) {
+                if ("亮灯".equals(header.getCell(i).getStringCellValue())) {
+                    lightColumn = i;
+                }
+            }
+            List<String> fills = new ArrayList<>();
+            for (int r = 4; r <= schedule.getLastRowNum(); r++) {
+                XSSFCell cell = schedule.getRow(r).getCell(lightColumn);
+                fills.add(cell.getStringCellValue() + "=" + cell.getCellStyle().getFillForegroundColorColor().getARGBHex().substring(2));
+            }
+            assertThat(fills).contains("绿灯=63BE7B", "黄灯=FFD966", "红灯=F8696B", "灰灯=BFBFBF");
+            assertThat(wb.getSheet("问题整改清单").getRow(4).getCell(0).getStringCellValue()).isEqualTo("H08-2026Q2");
+        }
+    }
+
+    @Test
+    void theHtmlPageIsSelfContainedWithChartsAndEverySection() throws Exception {
+        String html = Files.readString(out.resolve("reports/七优享季度调度报告-2026Q3.html"));
+        assertThat(html).contains("<svg", "分领域得分", "各领域指标亮灯情况", "镇街对比：每千人口拥有3岁以下婴幼儿托位数",
+                "<h2>总体评价</h2>", "<h2>分领域评价</h2>", "<h2>指标调度表</h2>", "<h2>镇街对比</h2>", "<h2>问题整改清单</h2>",
+                "<h2>责任单位</h2>", "<h2>数据完整性</h2>", "class=\"l-red\">红灯");
+        // nothing fetched from anywhere: no scripts, no external resources
+        assertThat(html).doesNotContain("<script", "src=", "href=", "url(", "@import", "<link");
+    }
+
+    @Test
+    void aReaderInAnotherProcessKeepsReadingWhileTheMartsFileIsRefreshed() throws Exception {
+        Path file = properties.martsFile();
+        long before = jdbc.queryForObject("SELECT count(*) FROM mart_indicator_quarter", Long.class);
+        Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), MartsFileReader.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8));
+             Writer toReader = new OutputStreamWriter(reader.getOutputStream(), StandardCharsets.UTF_8)) {
+            assertThat(nextAnswer(lines)).isEqualTo("READY " + before);
+            // the refresh while the other process holds the published file read-only
+            run(evaluationJob, "2026Q2");
+            run(publishJob, "2026Q2");
+            long after = jdbc.queryForObject("SELECT count(*) FROM mart_indicator_quarter", Long.class);
+            assertThat(after).isGreaterThan(before);
+            toReader.write("go\n");
+            toReader.flush();
+            assertThat(nextAnswer(lines)).isEqualTo("AGAIN " + before);   // its snapshot
+            assertThat(nextAnswer(lines)).isEqualTo("NEW " + after);      // a new connection sees the refresh
+        } finally {
+            assertThat(reader.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(reader.exitValue()).isZero();
+    }
+
+    private static String nextAnswer(BufferedReader lines) throws IOException {
+        for (String line; (line = lines.readLine()) != null; ) {
+            if (line.startsWith("READY") || line.startsWith("AGAIN") || line.startsWith("NEW")) {
+                return line;
+            }
+        }
+        return "(reader ended)";
+    }
+}
