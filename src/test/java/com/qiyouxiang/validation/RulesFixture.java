@@ -102,6 +102,23 @@ final class RulesFixture implements AutoCloseable {
         FactWriter.write(c, List.of(observations), sourceKind, null, fileId, fileName, 1L);
     }
 
+    /**
+     * What an ingest does with one file's candidates (the wiring the lead adds to the ingests): check,
+     * reject the 强制性 ones, write the rest as facts, store every result, set the review states.
+     *
+     * @return the findings
+     */
+    List<Finding> ingest(ValueRules rules, long fileId, String fileName, List<Candidate> candidates) throws SQLException {
+        List<Finding> findings = rules.check(c, candidates);
+        java.util.Set<Candidate> rejected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        findings.stream().filter(f -> f.tier() == Tier.MANDATORY).forEach(f -> rejected.add(f.candidate()));
+        List<Observation> loaded = candidates.stream().filter(k -> !rejected.contains(k)).map(Candidate::observation).toList();
+        FactWriter.write(c, loaded, candidates.get(0).sourceKind(), candidates.get(0).bureauCode(), fileId, fileName, 1L);
+        RuleResults.record(c, findings, 1L);
+        ReviewStates.apply(c, fileId);
+        return findings;
+    }
+
     static Observation obs(String indicator, String town, String period, double value) {
         return Observation.of(indicator, town, period, value);
     }
@@ -117,6 +134,11 @@ final class RulesFixture implements AutoCloseable {
     static Candidate candidate(Observation o, String sourceKind, long fileId, String remark, boolean cityTotal) {
         return new Candidate(o, sourceKind, bureau(o.indicatorCode()), fileId, "报表" + fileId + ".xlsx", "Sheet1",
                 7L, "Sheet1!D7", String.valueOf(o.value()), remark, cityTotal);
+    }
+
+    /** A spreadsheet figure of file {@code fileId}, with the row's 备注 (or null). */
+    static Candidate row(long fileId, Observation o, String remark) {
+        return candidate(o, "spreadsheet", fileId, remark, false);
     }
 
     static Candidate total(Observation o) {
