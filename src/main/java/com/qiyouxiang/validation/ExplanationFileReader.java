@@ -67,7 +67,7 @@ final class ExplanationFileReader {
         String text = decode(Files.readAllBytes(file));
         List<Line> lines = new ArrayList<>();
         List<String> header = null;
-        for (CSVRecord r : CSVFormat.DEFAULT.parse(new StringReader(text))) {
+        for (CSVRecord r : CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(new StringReader(text))) {
             List<String> cells = r.stream().map(String::strip).toList();
             long line = r.getRecordNumber();
             if (cells.stream().allMatch(String::isEmpty)) {
