@@ -82,7 +82,7 @@ class RuleKindsTest {
         assertThat(brief(f)).containsExactly("R-TOTAL-SUM 核实性");
         assertThat(f.get(0).comparedValue()).isEqualTo(30.0);
         assertThat(f.get(0).messageZh()).isEqualTo(
-                "基本养老保险参保人数（2024年第二季度）合计/全市数 30.6 与 2 个镇街之和 30 相差 0.6，超过允许误差，请核实");
+                "基本养老保险参保人数（2024年第二季度）合计/全市数 30.6 与 2 个镇街之和 30 相差 0.6，超过允许误差 ±0.5 或 ±0.1%，请核实");
         // the relative tolerance (0.1 %) is the wider one for large figures: 1001 against 1000 passes
         assertThat(check(sheet(obs("H14", JIYANG, "2024Q2", 600)), sheet(obs("H14", HUANDONG, "2024Q2", 400)),
                 total(obs("H14", CITY, "2024Q2", 1001)))).isEmpty();
