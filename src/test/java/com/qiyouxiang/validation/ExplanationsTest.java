@@ -116,6 +116,16 @@ class ExplanationsTest {
     }
 
     @Test
+    void theSampleExplanationFileLoads() throws Exception {
+        Path sample = Path.of("samples/inbox/情况说明").resolve(com.qiyouxiang.samples.ExplanationSampleWriter.FILE_NAME);
+        Explanations.Outcome o = Explanations.load(fx.c, sample, rules.catalogue(), 9L);
+        assertThat(o.counts().toString()).isEqualTo("read 4 = loaded 2 + rejected 1 + ignored 1 (header=1)");
+        assertThat(o.rejects().get(0).reasonCode()).isEqualTo("EXPLANATION_UNKNOWN_TOWN");
+        assertThat(fx.jdbc.queryForList("SELECT town_code || ' ' || period_code || ' ' || coalesce(rule_id, '*') FROM etl_explanation ORDER BY 1",
+                String.class)).containsExactly("330681104 2024Q2 *", "330681109 2024Q2 R-CHANGE-QOQ");
+    }
+
+    @Test
     void explanationFileBeforeTheFigureAppliesWhenItArrives() throws Exception {
         Path file = fx.dir.resolve("情况说明/情况说明_GB18030.csv");
         Files.createDirectories(file.getParent());
