@@ -139,7 +139,8 @@ final class CheckBatch {
                 Observation o = cand.observation();
                 String period = o.periodCode();
                 a.beginRow().append(i).append(o.indicatorCode()).append(o.townCode()).append(period)
-                        .append(cand.sourceKind()).append(cand.fileId()).append(Periods.year(period))
+                        .append(cand.sourceKind()).append(cand.fileId())
+                        .append(Periods.valid(period) ? Periods.year(period) : 0)
                         .append(Periods.quarter(period)).append(Periods.previousQuarter(period))
                         .append(Periods.samePeriodLastYear(period)).endRow();
             }

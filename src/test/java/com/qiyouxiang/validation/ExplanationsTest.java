@@ -131,6 +131,20 @@ class ExplanationsTest {
     }
 
     @Test
+    void anExplanationNamingTheRuleWinsOverALaterOneThatDoesNot() throws Exception {
+        // both arrive before the figures
+        Path first = RulesFixture.write(fx.dir.resolve("情况说明/a.csv"), "规则编号,指标,镇街,期别,情况说明\nR-CHANGE-QOQ,H14,暨南,2024Q2,针对环比的说明\n");
+        Path second = RulesFixture.write(fx.dir.resolve("情况说明/b.csv"), "规则编号,指标,镇街,期别,情况说明\n,H14,暨南,2024Q2,笼统的说明\n"
+                + "R-CHANGE-YOY,H14,陶朱,2024Q2,只说同比\n");
+        Explanations.load(fx.c, first, rules.catalogue(), 9L);
+        Explanations.load(fx.c, second, rules.catalogue(), 9L);
+        secondQuarter();
+        // 陶朱's finding is 环比 (R-CHANGE-QOQ): an explanation of another rule does not explain it
+        assertThat(facts()).containsExactly("暨阳 已说明 新增两家企业集中参保", "浣东 待核实 -", "陶朱 待核实 -",
+                "暨南 已说明 针对环比的说明");
+    }
+
+    @Test
     void theSampleExplanationFileLoads() throws Exception {
         Path sample = Path.of("samples/inbox/情况说明").resolve(com.qiyouxiang.samples.ExplanationSampleWriter.FILE_NAME);
         Explanations.Outcome o = Explanations.load(fx.c, sample, rules.catalogue(), 9L);

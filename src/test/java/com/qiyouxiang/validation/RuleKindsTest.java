@@ -210,6 +210,14 @@ class RuleKindsTest {
         assertThat(MissingFigures.find(fx.c, catalogue, RulesFixture.REFERENCE, "TJ", "2024").size()).isEqualTo(3 * 23);
     }
 
+    @Test
+    void figuresTheRulesCannotJudgeAreLeftToTheIngest() throws Exception {
+        // no value (an empty cell the ingest counts), a period code of another shape, an indicator not in the catalog
+        assertThat(check(sheet(new Observation("H14", JIYANG, "2024Q2", null, null, null, "A")),
+                sheet(obs("H14", JIYANG, "2024H1", -5)), sheet(obs("X99", JIYANG, "2024Q2", -5))))
+                .extracting(Finding::ruleId).containsExactly("R-SIGN");
+    }
+
     private static Candidate quarterly(Observation o, double quarterValue) {
         return new Candidate(o, "spreadsheet", "RS", 10L, "报表.xlsx", "Sheet1", 7L, "Sheet1!D7", "", null, false,
                 quarterValue);
