@@ -123,7 +123,8 @@ final class CheckBatch {
         all.put("tolerance", rule.tolerance().describe());
         all.putAll(values);
         String message = MessageTemplate.fill(notComparable ? rule.messageNotComparable() : rule.message(), all);
-        return new Finding(c, rule.id(), tier, reasonCode, message, rule.version(), rule.kind(), outcome, compared,
+        String code = !notComparable && rule.reasonCode() != null ? rule.reasonCode() : reasonCode;
+        return new Finding(c, rule.id(), tier, code, message, rule.version(), rule.kind(), outcome, compared,
                 comparedWith);
     }
 

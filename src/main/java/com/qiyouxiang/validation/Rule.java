@@ -11,9 +11,12 @@ import java.util.Map;
  * @param params               the kind's own settings (min, max, threshold, compare-to, check)
  * @param message              Chinese message template, {placeholders} filled with the compared values
  * @param messageNotComparable for 'change': the message when the base is zero or negative
+ * @param reasonCode           the reason code a failure carries into etl_reject; null = the kind's own
+ *                             (e.g. BELOW_MIN, CHANGE_YOY)
  */
 public record Rule(String id, int version, String kind, Tier tier, String title, AppliesTo appliesTo,
-                   Tolerance tolerance, Map<String, Object> params, String message, String messageNotComparable) {
+                   Tolerance tolerance, Map<String, Object> params, String message, String messageNotComparable,
+                   String reasonCode) {
 
     public Double number(String param) {
         Object v = params.get(param);

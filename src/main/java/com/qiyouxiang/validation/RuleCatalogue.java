@@ -115,7 +115,8 @@ public record RuleCatalogue(List<Rule> rules, List<TierOverride> overrides) {
                         set(applies.get("units")), set(applies.get("aggregations")), set(applies.get("kinds")),
                         (Boolean) applies.get("cumulative")),
                 new Tolerance(number(tolerance.get("absolute")), number(tolerance.get("relative"))),
-                Map.copyOf(params), required(r, "message", file, id), (String) r.get("message-not-comparable"));
+                Map.copyOf(params), required(r, "message", file, id), (String) r.get("message-not-comparable"),
+                (String) r.get("reason-code"));
         requireParams(rule, where);
         return rule;
     }

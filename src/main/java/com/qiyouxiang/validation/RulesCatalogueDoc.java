@@ -51,11 +51,13 @@ public final class RulesCatalogueDoc {
         }
         md.append("\n## Messages (提示信息)\n\n")
                 .append("`{placeholders}` are filled with the compared values when a rule fails.\n\n")
-                .append("| 规则编号 | 提示信息 |\n|---|---|\n");
+                .append("| 规则编号 | 原因代码 (reason code) | 提示信息 |\n|---|---|---|\n");
         for (Rule r : catalogue.rules()) {
-            md.append("| ").append(r.id()).append(" | ").append(cell(r.message())).append(" |\n");
+            md.append("| ").append(r.id()).append(" | ").append(r.reasonCode() == null ? "(kind's own)" : r.reasonCode())
+                    .append(" | ").append(cell(r.message())).append(" |\n");
             if (r.messageNotComparable() != null) {
-                md.append("| ").append(r.id()).append("（不可比，提示性） | ").append(cell(r.messageNotComparable())).append(" |\n");
+                md.append("| ").append(r.id()).append("（不可比，提示性） | CHANGE_NOT_COMPARABLE | ")
+                        .append(cell(r.messageNotComparable())).append(" |\n");
             }
         }
         md.append("\n## Tier overrides (层级调整)\n\n")

@@ -58,9 +58,10 @@ class RuleKindsTest {
         List<Finding> f = check(sheet(obs("H02", JIYANG, "2024Q2", 100)), sheet(obs("H02", JIYANG, "2024Q3", 100.01)),
                 sheet(obs("H14", JIYANG, "2024Q2", 0)), sheet(obs("H14", HUANDONG, "2024Q2", -1)));
         assertThat(brief(f)).containsExactly("R-RANGE-PCT 强制性", "R-SIGN 强制性");
-        assertThat(f.get(0).messageZh()).isEqualTo("普惠托位占比（暨阳街道，2024年第三季度）是百分比，应在 0 到 100 之间，实际为 100.01");
+        assertThat(f.get(0).messageZh()).isEqualTo("普惠托位占比（暨阳街道，2024年第三季度）：百分比应在 0 到 100 之间，实际为 100.01");
         assertThat(f.get(1).candidate().observation().townCode()).isEqualTo(HUANDONG);
-        assertThat(f.get(1).reasonCode()).isEqualTo("BELOW_MIN");
+        assertThat(f.get(0).reasonCode()).isEqualTo("OUT_OF_RANGE");
+        assertThat(f.get(1).reasonCode()).isEqualTo("NEGATIVE");
     }
 
     @Test
