@@ -50,7 +50,13 @@ public class CatalogWorkbookReader {
     private final DataFormatter formatter = new DataFormatter();
 
     public Result read(Path file) throws IOException {
-        try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
+        Workbook opened;
+        try {
+            opened = WorkbookFactory.create(file.toFile(), null, true);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": 无法作为 Excel 工作簿打开（应为 .xlsx 或 .xls）: " + e.getMessage(), e);
+        }
+        try (Workbook workbook = opened) {
             for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
                 if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
                     continue;

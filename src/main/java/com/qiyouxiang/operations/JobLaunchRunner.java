@@ -27,6 +27,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import com.qiyouxiang.warehouse.WarehouseProperties;
+
 /**
  * Runs the job named by {@code spring.batch.job.name} with the {@code key=value} arguments as job
  * parameters, and sets the process exit code.
@@ -49,17 +51,23 @@ public class JobLaunchRunner implements ApplicationRunner, ExitCodeGenerator {
     private final JobRepository jobRepository;
     private final List<Job> jobs;
     private final Environment environment;
+    private final WarehouseProperties warehouse;
     private int exitCode = ExitCodes.SUCCESS;
 
-    public JobLaunchRunner(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, Environment environment) {
+    public JobLaunchRunner(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, Environment environment,
+                           WarehouseProperties warehouse) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.environment = environment;
+        this.warehouse = warehouse;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        if (environment.containsProperty("qyx.command")) {
+            return;
+        }
         String name = environment.getProperty("spring.batch.job.name", "");
         Set<String> names = new TreeSet<>(jobs.stream().map(Job::getName).toList());
         Job job = jobs.stream().filter(j -> j.getName().equals(name)).findFirst().orElse(null);
@@ -77,11 +85,17 @@ public class JobLaunchRunner implements ApplicationRunner, ExitCodeGenerator {
             exitCode = ExitCodes.BAD_ARGUMENTS;
             return;
         }
-        JobExecution execution = launch(job, given);
-        exitCode = exitCodeOf(execution);
+        try (RunLock lock = RunLock.acquire(warehouse.warehousePath(), name + " " + args.getNonOptionArgs())) {
+            JobExecution execution = launch(job, given);
+            exitCode = exitCodeOf(execution);
+        } catch (RunLock.HeldException e) {
+            log.error("{}. Not started; try again when it has finished.", e.getMessage());
+            exitCode = ExitCodes.ALREADY_RUNNING;
+        }
     }
 
-    JobExecution launch(Job job, JobParameters given) throws Exception {
+    /** Starts a new run of the job, or restarts its last run when that failed with the same parameters. */
+    public JobExecution launch(Job job, JobParameters given) throws Exception {
         JobExecution last = lastExecution(job.getName());
         if (last != null && last.getStatus().isRunning()) {
             markCrashed(last);

@@ -1,0 +1,177 @@
+package com.qiyouxiang.operations;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The commands that are not jobs, run with {@code --qyx.command=<name>} (jobs/run status, jobs/run query):
+ * <ul>
+ * <li>status: the last runs from the job metadata (it never opens the warehouse, so it works while a run
+ * holds it);</li>
+ * <li>query: one read-only SQL query (text, or a .sql file) against the published marts file, printed as an
+ * aligned table or, with --csv, as CSV.</li>
+ * </ul>
+ */
+@Component
+@ConditionalOnProperty("qyx.command")
+public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final JobRepository jobRepository;
+    private final OperationsProperties properties;
+    private final String command;
+    private final PrintStream out;
+    private int exitCode = ExitCodes.SUCCESS;
+
+    public CommandRunner(JobRepository jobRepository, OperationsProperties properties,
+                         org.springframework.core.env.Environment environment) {
+        this.jobRepository = jobRepository;
+        this.properties = properties;
+        this.command = environment.getProperty("qyx.command");
+        this.out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            switch (command) {
+                case "status" -> out.print(status());
+                case "query" -> out.print(query(args.getNonOptionArgs(), args.containsOption("csv")));
+                default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status or query");
+            }
+        } catch (IllegalArgumentException e) {
+            fail(ExitCodes.BAD_ARGUMENTS, e.getMessage());
+        } catch (SQLException | IOException e) {
+            fail(ExitCodes.FAILED, e.getMessage());
+        }
+    }
+
+    private void fail(int code, String message) {
+        System.err.println("error: " + message);
+        exitCode = code;
+    }
+
+    String status() {
+        List<JobExecution> executions = new ArrayList<>();
+        for (String job : jobRepository.getJobNames()) {
+            for (JobInstance instance : jobRepository.getJobInstances(job, 0, properties.statusLimit())) {
+                executions.addAll(jobRepository.getJobExecutions(instance));
+            }
+        }
+        executions.sort(Comparator.comparing(JobExecution::getCreateTime).reversed());
+        List<List<String>> rows = new ArrayList<>();
+        for (JobExecution e : executions.subList(0, Math.min(properties.statusLimit(), executions.size()))) {
+            String failedStep = e.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED
+                    || s.getStatus().isRunning()).map(StepExecution::getStepName).findFirst().orElse("");
+            String message = e.getExitStatus().getExitDescription();
+            rows.add(List.of(String.valueOf(e.getId()), e.getJobInstance().getJobName(),
+                    e.getJobParameters().parameters().stream().map(p -> p.name() + "=" + p.value()).sorted().toList().toString(),
+                    e.getStatus().toString(), e.getStartTime() == null ? "" : e.getStartTime().format(TIME),
+                    duration(e), failedStep, message == null ? "" : firstLine(message)));
+        }
+        if (rows.isEmpty()) {
+            return "No runs recorded yet.\n";
+        }
+        return TextTable.render(List.of("id", "job", "parameters", "status", "started", "duration", "failed step", "exit message"), rows);
+    }
+
+    private static String duration(JobExecution e) {
+        if (e.getStartTime() == null) {
+            return "";
+        }
+        if (e.getEndTime() == null) {
+            return e.getStatus().isRunning() ? "running" : "";
+        }
+        Duration d = Duration.between(e.getStartTime(), e.getEndTime());
+        return d.toMinutes() > 0 ? d.toMinutes() + "m" + d.toSecondsPart() + "s" : d.toSeconds() + "." + d.toMillisPart() / 100 + "s";
+    }
+
+    private static String firstLine(String s) {
+        String line = s.strip().lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
+    }
+
+    String query(List<String> args, boolean csv) throws SQLException, IOException {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("query needs SQL: jobs/run query \"SELECT ...\" or jobs/run query sql/examples/<file>.sql [--csv]");
+        }
+        String sql = String.join(" ", args).strip();
+        if (sql.endsWith(".sql")) {
+            Path file = Path.of(sql);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("No such SQL file: " + file.toAbsolutePath());
+            }
+            sql = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        Path database = properties.queryDatabase();
+        if (!Files.isRegularFile(database)) {
+            throw new IllegalArgumentException("The published marts file " + database.toAbsolutePath()
+                    + " does not exist yet: run jobs/nightly (or jobs/run publishJob) first");
+        }
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), readOnly);
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<String> header = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                header.add(meta.getColumnLabel(i));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= header.size(); i++) {
+                    Object v = rs.getObject(i);
+                    row.add(v == null ? "" : v.toString());
+                }
+                rows.add(row);
+            }
+            if (csv) {
+                StringWriter w = new StringWriter();
+                try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+                    p.printRecord(header);
+                    for (List<String> row : rows) {
+                        p.printRecord(row);
+                    }
+                }
+                return w.toString();
+            }
+            return TextTable.render(header, rows) + "(" + rows.size() + " rows)\n";
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}
