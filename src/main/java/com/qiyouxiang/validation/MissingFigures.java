@@ -70,10 +70,19 @@ public final class MissingFigures {
         return results;
     }
 
-    /** Finds the missing figures and stores them as rule results of this job execution. */
+    /**
+     * Finds the missing figures and stores them as rule results of this job execution, replacing the
+     * ones an earlier run stored for the same period (and bureau): the 催报 list is what is missing now.
+     */
     public static List<RuleResult> record(Connection c, RuleCatalogue catalogue, Path referenceDir, String bureauCode,
                                           String periodCode, Long jobExecutionId) throws SQLException {
         List<RuleResult> results = find(c, catalogue, referenceDir, bureauCode, periodCode);
+        Map<String, Object> values = new HashMap<>();
+        values.put("bureau_code", bureauCode);
+        values.put("period_code", periodCode);
+        try (Statement s = c.createStatement()) {
+            s.execute(SqlFiles.read("validation/delete_missing_results.sql", values));
+        }
         RuleResults.store(c, results, jobExecutionId);
         return results;
     }

@@ -3,6 +3,7 @@ package com.qiyouxiang.validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,10 @@ import com.qiyouxiang.warehouse.WarehouseTasklet;
  * <li>loadExplanations: every explanation file (情况说明 .csv/.xlsx/.xls) in qyx.validation.explanation-dir
  *     (or job parameter {@code explanationDir}) into etl_explanation; matching 核实性 results and their
  *     facts become 已说明. Files already loaded are skipped by checksum.</li>
- * <li>recordMissingFigures: with job parameter {@code period} ('2024Q2' or '2024'; optional
- *     {@code bureau} code), the figures owed and not reported (R-MISSING, 提示性) stored in
- *     fct_rule_result for the 催报 list; without {@code period} the step does nothing.</li>
+ * <li>recordMissingFigures: for job parameter {@code period} ('2024Q2' or '2024'; default the last
+ *     quarter that has ended) and optional {@code bureau} code, the figures owed and not reported
+ *     (R-MISSING, 提示性) stored in fct_rule_result for the 催报 list, replacing an earlier run's list for
+ *     the same period.</li>
  * </ol>
  * The lead may add both steps to the nightly job after the ingest steps.
  */
@@ -88,20 +90,24 @@ public class ReviewJobConfig {
             @Override
             protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
                 Map<String, Object> params = context.getStepContext().getJobParameters();
-                if (params.get("period") == null) {
-                    return List.of("no period given: nothing to check (period=2024Q2 [bureau=RS])");
-                }
+                String period = params.get("period") == null ? lastEndedQuarter(LocalDate.now()) : params.get("period").toString();
                 String bureau = params.get("bureau") == null ? null : params.get("bureau").toString();
                 List<RuleResult> missing = MissingFigures.record(c, rules.catalogue(), warehouseProperties.referenceDir(),
-                        bureau, params.get("period").toString(), jobExecutionId(context));
+                        bureau, period, jobExecutionId(context));
                 contribution.incrementWriteCount(missing.size());
                 Map<String, Integer> perBureau = new TreeMap<>();
                 missing.forEach(r -> perBureau.merge(r.bureauCode(), 1, Integer::sum));
                 List<String> lines = new ArrayList<>();
-                lines.add(missing.size() + " figure(s) owed and not reported for " + params.get("period") + " (应报未报, 提示性)");
+                lines.add(missing.size() + " figure(s) owed and not reported for " + period + " (应报未报, 提示性)");
                 perBureau.forEach((b, n) -> lines.add("  " + b + ": " + n));
                 return lines;
             }
         }, tx).build();
+    }
+
+    /** '2024Q2' for any day of 2024Q3; '2023Q4' in 2024Q1. */
+    static String lastEndedQuarter(LocalDate today) {
+        int quarter = (today.getMonthValue() - 1) / 3 + 1;
+        return quarter == 1 ? (today.getYear() - 1) + "Q4" : today.getYear() + "Q" + (quarter - 1);
     }
 }

@@ -75,5 +75,15 @@ class ReviewJobTest extends WarehouseJobTest {
                 .addString("explanationDir", dir.toString()).toJobParameters());
         assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM etl_explanation", Integer.class)).isEqualTo(1);
+        // the same period checked again replaces the 催报 list; without a period, the last quarter that ended
+        int before = jdbc.queryForObject("SELECT count(*) FROM fct_rule_result WHERE period_code = '2024Q2'", Integer.class);
+        jobs.startJob(new JobParametersBuilder().addLong("run", System.nanoTime()).addString("explanationDir", dir.toString())
+                .addString("period", "2024Q2").addString("bureau", "CL").toJobParameters());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fct_rule_result WHERE period_code = '2024Q2'", Integer.class))
+                .isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT period_code) FROM fct_rule_result WHERE outcome = 'missing' AND job_execution_id = ?",
+                Integer.class, again.getId())).isEqualTo(1);
+        assertThat(ReviewJobConfig.lastEndedQuarter(java.time.LocalDate.of(2024, 7, 1))).isEqualTo("2024Q2");
+        assertThat(ReviewJobConfig.lastEndedQuarter(java.time.LocalDate.of(2024, 3, 31))).isEqualTo("2023Q4");
     }
 }
