@@ -21,7 +21,8 @@ import org.apache.commons.csv.CSVRecord;
  * Reads what the rules need about each current indicator: dim_indicator, and for the headline
  * indicators the attributes of {@code indicator_attributes.csv} in the reference folder (cumulative,
  * by_town, scale) that dim_indicator does not carry. Others: by town when not city_only (context),
- * never cumulative, scale 100 for '%' and 1 otherwise.
+ * cumulative when the plan names them so (累计, e.g. T17 城镇新增就业累计数, T47 住宅加装电梯累计新增数),
+ * scale 100 for '%' and 1 otherwise.
  */
 final class IndicatorInfos {
 
@@ -45,8 +46,10 @@ final class IndicatorInfos {
                 Attributes a = attributes.get(code);
                 boolean byTown = a != null ? a.byTown() : "context".equals(kind) && !"city_only".equals(aggregation);
                 double scale = a != null && a.scale() != null ? a.scale() : "%".equals(unit) ? 100 : 1;
-                infos.put(code, new IndicatorInfo(code, rs.getString(2), unit, aggregation, rs.getString(5), kind,
-                        rs.getString(7), a != null && a.cumulative(), byTown, scale));
+                String name = rs.getString(2);
+                boolean cumulative = a != null ? a.cumulative() : name.contains("累计");
+                infos.put(code, new IndicatorInfo(code, name, unit, aggregation, rs.getString(5), kind,
+                        rs.getString(7), cumulative, byTown, scale));
             }
         }
         return infos;

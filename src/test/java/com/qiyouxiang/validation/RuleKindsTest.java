@@ -110,6 +110,9 @@ class RuleKindsTest {
         // equal passes; a new year starts again (2024Q1 below 2023Q4 is fine)
         assertThat(check(sheet(obs("H09", JIYANG, "2024Q2", 3.5)))).isEmpty();
         assertThat(check(sheet(obs("H09", HUANDONG, "2024Q1", 1)))).isEmpty();
+        // a task indicator the plan names 累计 (T17 城镇新增就业累计数) is cumulative too
+        fx.facts("spreadsheet", 1, "人社局2024Q1.xlsx", obs("T17", CITY, "2024Q1", 1.2));
+        assertThat(brief(check(sheet(obs("T17", CITY, "2024Q2", 1.1))))).containsExactly("R-CUM-MONOTONE 强制性");
         // an earlier quarter in the same file counts too
         assertThat(brief(check(sheet(obs("H09", HUANDONG, "2024Q1", 2)), sheet(obs("H09", HUANDONG, "2024Q2", 1.9)))))
                 .containsExactly("R-CUM-MONOTONE 强制性");
@@ -159,8 +162,8 @@ class RuleKindsTest {
         // a 上年同期 column in the file; no history in the warehouse
         assertThat(brief(check(sheet(obs("C01", JIYANG, "2023", 100_000)), sheet(obs("C01", JIYANG, "2024", 140_000)))))
                 .containsExactly("R-CHANGE-YOY 核实性");
-        // cumulative figures grow by nature within a year: no quarter-on-quarter check
-        fx.facts("spreadsheet", 1, "人社局.xlsx", obs("H09", JIYANG, "2024Q1", 1));
+        // running totals (累计数) grow by design: no change checks, the cumulative rules guard them
+        fx.facts("spreadsheet", 1, "人社局.xlsx", obs("H09", JIYANG, "2024Q1", 1), obs("H09", JIYANG, "2023Q2", 1));
         assertThat(check(sheet(obs("H09", JIYANG, "2024Q2", 3)))).isEmpty();
     }
 
