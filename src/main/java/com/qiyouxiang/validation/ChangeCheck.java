@@ -1,6 +1,7 @@
 package com.qiyouxiang.validation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ final class ChangeCheck implements RuleKind {
             }
             double change = (c.observation().value() - base) / base;
             if (Numbers.exceeds(Math.abs(change), threshold)) {
-                Map<String, String> withChange = new java.util.HashMap<>(values);
+                Map<String, String> withChange = new HashMap<>(values);
                 withChange.put("change", Numbers.signedPercent(change));
                 findings.add(batch.finding(rule, c, previousQuarter ? "CHANGE_QOQ" : "CHANGE_YOY", Finding.FAILED, base,
                         baseLabel, withChange));

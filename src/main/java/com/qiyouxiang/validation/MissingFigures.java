@@ -88,11 +88,7 @@ public final class MissingFigures {
     }
 
     private static void stage(Connection c, Rule rule, Iterable<IndicatorInfo> indicators) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("""
-                    CREATE OR REPLACE TEMP TABLE tmp_missing_indicator (indicator_code VARCHAR, by_town BOOLEAN);
-                    CREATE OR REPLACE TEMP TABLE tmp_missing_source (source_kind VARCHAR)""");
-        }
+        Warehouse.runScript(c, "validation/tmp_missing.sql");
         try (DuckDBAppender a = Warehouse.appender(c, "tmp_missing_indicator")) {
             for (IndicatorInfo i : indicators) {
                 if (rule.appliesTo().matchesIndicator(i)
