@@ -193,6 +193,18 @@ class RuleKindsTest {
     }
 
     @Test
+    void crossSourceDifferencesListedWhicheverArrivedFirst() throws Exception {
+        fx.facts("spreadsheet", 1, "人社局.xlsx", obs("H14", JIYANG, "2024Q2", 105), obs("H14", HUANDONG, "2024Q2", 106));
+        fx.facts("derived", 0, null, obs("H14", JIYANG, "2024Q2", 100), obs("H14", HUANDONG, "2024Q2", 100));
+        java.util.Map<String, Object> tolerance = new java.util.HashMap<>();
+        tolerance.put("absolute", null);
+        tolerance.put("relative", 0.05);
+        assertThat(fx.jdbc.queryForList(com.qiyouxiang.warehouse.SqlFiles.read("validation/cross_source_differences.sql", tolerance)))
+                .extracting(r -> r.get("town_code") + " " + r.get("reported_value") + " " + r.get("derived_value"))
+                .containsExactly(HUANDONG + " 106.0 100.0");
+    }
+
+    @Test
     void missingFiguresPerBureauAndPeriodAreHints() throws Exception {
         RuleCatalogue catalogue = rules.catalogue();
         // 人社局's quarterly indicators: H07, T17, T19 (city only), H08, H09, H14 (by town: 23 each)
