@@ -10,7 +10,7 @@ import com.qiyouxiang.warehouse.Observation;
  * Cumulative indicators (indicator_attributes.csv cumulative = true), by quarter within a year:
  * <ul>
  * <li>{@code check: not-below-earlier}: a quarter's cumulative figure is not below the latest earlier
- *     quarter of the same year (from the same file, else the warehouse);</li>
+ *     quarter of the same year (from the same file or the warehouse, whichever is later; the file's on a tie);</li>
  * <li>{@code check: identity}: where the quarter's own figure (本季) is reported beside the cumulative
  *     one, cumulative = previous quarter's cumulative + 本季 (1–9月 = 1–6月 + 第三季度; Q1: = 本季),
  *     within tolerance, when the previous quarter's cumulative is known.</li>
@@ -51,8 +51,8 @@ final class CumulativeCheck implements RuleKind {
             earlier = batch.inFile(c, year + "Q" + q);
             earlierPeriod = year + "Q" + q;
         }
-        if (earlier == null) {
-            History h = batch.history(index);
+        History h = batch.history(index);
+        if (h.earlier() != null && (earlier == null || h.earlierPeriod().compareTo(earlierPeriod) > 0)) {
             earlier = h.earlier();
             earlierPeriod = h.earlierPeriod();
         }
