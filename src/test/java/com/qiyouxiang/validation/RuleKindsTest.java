@@ -116,6 +116,11 @@ class RuleKindsTest {
         // an earlier quarter in the same file counts too
         assertThat(brief(check(sheet(obs("H09", HUANDONG, "2024Q1", 2)), sheet(obs("H09", HUANDONG, "2024Q2", 1.9)))))
                 .containsExactly("R-CUM-MONOTONE 强制性");
+        // the later of the file's and the warehouse's earlier quarters: 2024Q2 (5) from the warehouse beats the file's 2024Q1
+        fx.facts("spreadsheet", 1, "人社局2024Q2.xlsx", obs("H09", "330681003", "2024Q2", 5));
+        List<Finding> later = check(sheet(obs("H09", "330681003", "2024Q1", 1)), sheet(obs("H09", "330681003", "2024Q3", 4)));
+        assertThat(brief(later)).containsExactly("R-CUM-MONOTONE 强制性");
+        assertThat(later.get(0).comparedWith()).isEqualTo("2024年第二季度");
     }
 
     @Test
