@@ -18,4 +18,14 @@ public enum Tier {
     public String zh() {
         return zh;
     }
+
+    /** The tier written in Chinese (强制性 / 核实性 / 提示性) or as the enum name. */
+    public static Tier parse(String text) {
+        for (Tier t : values()) {
+            if (t.zh.equals(text) || t.name().equalsIgnoreCase(text)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("Unknown tier '" + text + "' (强制性 / 核实性 / 提示性)");
+    }
 }

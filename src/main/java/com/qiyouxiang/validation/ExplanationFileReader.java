@@ -1,0 +1,143 @@
+package com.qiyouxiang.validation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * Reads an explanation file (情况说明): a CSV (UTF-8 with or without BOM, or GB18030 as Excel
+ * saves CSV on Chinese Windows) or a workbook (.xlsx/.xls, first sheet). The header row names the
+ * columns 规则编号 (optional), 指标, 镇街, 期别, 情况说明 and 填报人 (optional), in any order; rows above it
+ * in a workbook are a title. Every row comes back with its place so the caller can reject or load it.
+ */
+final class ExplanationFileReader {
+
+    static final String RULE = "规则编号";
+    static final String INDICATOR = "指标";
+    static final String TOWN = "镇街";
+    static final String PERIOD = "期别";
+    static final String TEXT = "情况说明";
+    static final String REPORTER = "填报人";
+    static final List<String> REQUIRED = List.of(INDICATOR, TOWN, PERIOD, TEXT);
+
+    /**
+     * @param kind     header / title / blank / data
+     * @param location 'line 3' or 'Sheet1!E3' (the 情况说明 cell)
+     * @param fields   by header name, trimmed ('' when empty)
+     */
+    record Line(String kind, String sheet, long rowNumber, String location, Map<String, String> fields) {
+    }
+
+    private ExplanationFileReader() {
+    }
+
+    static boolean accepts(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".xlsx") || name.endsWith(".xls");
+    }
+
+    static List<Line> read(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") ? readCsv(file) : readWorkbook(file);
+    }
+
+    private static List<Line> readCsv(Path file) throws IOException {
+        String text = decode(Files.readAllBytes(file));
+        List<Line> lines = new ArrayList<>();
+        List<String> header = null;
+        for (CSVRecord r : CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(new StringReader(text))) {
+            List<String> cells = r.stream().map(String::strip).toList();
+            long line = r.getRecordNumber();
+            if (cells.stream().allMatch(String::isEmpty)) {
+                lines.add(new Line("blank", null, line, "line " + line, Map.of()));
+            } else if (header == null && isHeader(cells)) {
+                header = cells;
+                lines.add(new Line("header", null, line, "line " + line, Map.of()));
+            } else if (header == null) {
+                lines.add(new Line("title", null, line, "line " + line, Map.of()));
+            } else {
+                lines.add(new Line("data", null, line, "line " + line, fields(header, cells)));
+            }
+        }
+        return lines;
+    }
+
+    private static List<Line> readWorkbook(Path file) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        DataFormatter formatter = new DataFormatter();
+        try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            List<String> header = null;
+            int textColumn = -1;
+            for (int i = 0; i <= sheet.getLastRowNum(); i++) {
+                Row row = sheet.getRow(i);
+                List<String> cells = new ArrayList<>();
+                if (row != null) {
+                    for (int col = 0; col < Math.max(0, row.getLastCellNum()); col++) {
+                        Cell cell = row.getCell(col);
+                        cells.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
+                    }
+                }
+                long rowNumber = i + 1;
+                String where = sheet.getSheetName() + "!" + (textColumn < 0 ? "A" : CellReference.convertNumToColString(textColumn)) + rowNumber;
+                if (cells.stream().allMatch(String::isEmpty)) {
+                    lines.add(new Line("blank", sheet.getSheetName(), rowNumber, where, Map.of()));
+                } else if (header == null && isHeader(cells)) {
+                    header = cells;
+                    textColumn = cells.indexOf(TEXT);
+                    lines.add(new Line("header", sheet.getSheetName(), rowNumber, where, Map.of()));
+                } else if (header == null) {
+                    lines.add(new Line("title", sheet.getSheetName(), rowNumber, where, Map.of()));
+                } else {
+                    lines.add(new Line("data", sheet.getSheetName(), rowNumber, where, fields(header, cells)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static boolean isHeader(List<String> cells) {
+        return cells.containsAll(REQUIRED);
+    }
+
+    private static Map<String, String> fields(List<String> header, List<String> cells) {
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            fields.put(header.get(i), i < cells.size() ? cells.get(i) : "");
+        }
+        return fields;
+    }
+
+    /** UTF-8 (BOM dropped) when the bytes are valid UTF-8, else GB18030. */
+    static String decode(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("GB18030"));
+        }
+    }
+}

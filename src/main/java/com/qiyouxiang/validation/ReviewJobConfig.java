@@ -1,0 +1,113 @@
+package com.qiyouxiang.validation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.qiyouxiang.operations.RunSummaryListener;
+import com.qiyouxiang.warehouse.Warehouse;
+import com.qiyouxiang.warehouse.WarehouseProperties;
+import com.qiyouxiang.warehouse.WarehouseTasklet;
+
+/**
+ * reviewJob: the review side of the rule catalogue, after the ingests.
+ * <ol>
+ * <li>loadExplanations: every explanation file (情况说明 .csv/.xlsx/.xls) in qyx.validation.explanation-dir
+ *     (or job parameter {@code explanationDir}) into etl_explanation; matching 核实性 results and their
+ *     facts become 已说明. Files already loaded are skipped by checksum.</li>
+ * <li>recordMissingFigures: for job parameter {@code period} ('2024Q2' or '2024'; default the last
+ *     quarter that has ended) and optional {@code bureau} code, the figures owed and not reported
+ *     (R-MISSING, 提示性) stored in fct_rule_result for the 催报 list, replacing an earlier run's list for
+ *     the same period.</li>
+ * </ol>
+ * The lead may add both steps to the nightly job after the ingest steps.
+ */
+@Configuration
+public class ReviewJobConfig {
+
+    @Bean
+    public Job reviewJob(JobRepository jobRepository, Step loadExplanations, Step recordMissingFigures,
+                         RunSummaryListener runSummary) {
+        return new JobBuilder("reviewJob", jobRepository)
+                .listener(runSummary)
+                .start(loadExplanations)
+                .next(recordMissingFigures)
+                .build();
+    }
+
+    @Bean
+    public Step loadExplanations(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
+                                 ValidationProperties properties, CatalogueValueRules rules) {
+        return new StepBuilder("loadExplanations", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
+            @Override
+            protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
+                Object param = context.getStepContext().getJobParameters().get("explanationDir");
+                Path dir = param == null ? properties.explanationDir() : Path.of(param.toString());
+                if (!Files.isDirectory(dir)) {
+                    return List.of("no explanation folder " + dir + " (qyx.validation.explanation-dir)");
+                }
+                List<Path> files;
+                try (Stream<Path> list = Files.list(dir)) {
+                    files = list.filter(Files::isRegularFile).filter(ExplanationFileReader::accepts).sorted().toList();
+                }
+                List<String> lines = new ArrayList<>();
+                for (Path file : files) {
+                    Explanations.Outcome o = Explanations.load(c, file, rules.catalogue(), jobExecutionId(context));
+                    contribution.getStepExecution().setReadCount(contribution.getStepExecution().getReadCount()
+                            + o.counts().rowsRead());
+                    contribution.incrementWriteCount(o.loaded());
+                    lines.add(file.getFileName() + ": " + (o.duplicate() ? "already loaded" : o.counts().toString()));
+                    o.rejects().forEach(r -> lines.add("  rejected " + (r.cellRef() != null ? r.cellRef() : "line " + r.rowNumber())
+                            + " [" + r.reasonCode() + "] " + r.messageZh()));
+                }
+                lines.add(0, files.size() + " explanation file(s) in " + dir);
+                return lines;
+            }
+        }, tx).build();
+    }
+
+    @Bean
+    public Step recordMissingFigures(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
+                                     WarehouseProperties warehouseProperties, CatalogueValueRules rules) {
+        return new StepBuilder("recordMissingFigures", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
+            @Override
+            protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
+                Map<String, Object> params = context.getStepContext().getJobParameters();
+                String period = params.get("period") == null ? lastEndedQuarter(LocalDate.now()) : params.get("period").toString();
+                String bureau = params.get("bureau") == null ? null : params.get("bureau").toString();
+                List<RuleResult> missing = MissingFigures.record(c, rules.catalogue(), warehouseProperties.referenceDir(),
+                        bureau, period, jobExecutionId(context));
+                contribution.incrementWriteCount(missing.size());
+                Map<String, Integer> perBureau = new TreeMap<>();
+                missing.forEach(r -> perBureau.merge(r.bureauCode(), 1, Integer::sum));
+                List<String> lines = new ArrayList<>();
+                lines.add(missing.size() + " figure(s) owed and not reported for " + period + " (应报未报, 提示性)");
+                perBureau.forEach((b, n) -> lines.add("  " + b + ": " + n));
+                return lines;
+            }
+        }, tx).build();
+    }
+
+    /** '2024Q2' for any day of 2024Q3; '2023Q4' in 2024Q1. */
+    static String lastEndedQuarter(LocalDate today) {
+        int quarter = (today.getMonthValue() - 1) / 3 + 1;
+        return quarter == 1 ? (today.getYear() - 1) + "Q4" : today.getYear() + "Q" + (quarter - 1);
+    }
+}

@@ -1,0 +1,214 @@
+package com.qiyouxiang.validation;
+
+import static com.qiyouxiang.validation.RulesFixture.JIYANG;
+import static com.qiyouxiang.validation.RulesFixture.HUANDONG;
+import static com.qiyouxiang.validation.RulesFixture.obs;
+import static com.qiyouxiang.validation.RulesFixture.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * 核实性 findings on loaded figures: 已说明 by the row's 备注, by an explanation file (CSV in UTF-8 or
+ * GB18030, xlsx; before or after the figure arrives), or left 待核实; whether 待核实 figures count.
+ * The scenario: 人社局's 基本养老保险参保人数 (H14) jumps from 100 to 150 in four towns in 2024Q2.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExplanationsTest {
+
+    static final String TAOZHU = "330681003";
+    static final String JINAN = "330681004";
+
+    RulesFixture fx;
+    CatalogueValueRules rules;
+
+    @BeforeAll
+    void open() throws Exception {
+        fx = RulesFixture.open();
+        rules = fx.rules();
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        fx.close();
+    }
+
+    @BeforeEach
+    void firstQuarter() throws Exception {
+        fx.reset();
+        fx.ingest(rules, 101, "人社局2024Q1.xlsx", List.of(row(101, obs("H14", JIYANG, "2024Q1", 100), null),
+                row(101, obs("H14", HUANDONG, "2024Q1", 100), null), row(101, obs("H14", TAOZHU, "2024Q1", 100), null),
+                row(101, obs("H14", JINAN, "2024Q1", 100), null)));
+    }
+
+    void secondQuarter() throws Exception {
+        fx.ingest(rules, 102, "人社局2024Q2.xlsx", List.of(
+                row(102, obs("H14", JIYANG, "2024Q2", 150), "新增两家企业集中参保"),
+                row(102, obs("H14", HUANDONG, "2024Q2", 150), null),
+                row(102, obs("H14", TAOZHU, "2024Q2", 150), "  "),
+                row(102, obs("H14", JINAN, "2024Q2", 150), null)));
+    }
+
+    List<String> facts() {
+        return fx.jdbc.queryForList("""
+                SELECT t.short_name || ' ' || coalesce(f.review_state, '-') || ' ' || coalesce(f.review_note, '-')
+                FROM fct_indicator_value f JOIN dim_town t USING (town_code)
+                WHERE f.is_current AND f.period_code = '2024Q2' ORDER BY t.sort_order""", String.class);
+    }
+
+    @Test
+    void remarkInTheSameRowExplainsAtOnceAndTheRestWait() throws Exception {
+        secondQuarter();
+        assertThat(facts()).containsExactly("暨阳 已说明 新增两家企业集中参保", "浣东 待核实 -", "陶朱 待核实 -", "暨南 待核实 -");
+        assertThat(fx.jdbc.queryForList("""
+                SELECT rule_id || ' ' || tier || ' ' || review_state || ' ' || coalesce(explanation_source, '-')
+                FROM fct_rule_result WHERE town_code = ? ORDER BY rule_id""", String.class, JIYANG))
+                .containsExactly("R-CHANGE-QOQ 核实性 已说明 备注（报表102.xlsx Sheet1 第7行）");
+        assertThat(fx.jdbc.queryForObject("SELECT review_source FROM fct_indicator_value WHERE is_current AND town_code = ? AND period_code = '2024Q2'",
+                String.class, JIYANG)).isEqualTo("备注（报表102.xlsx Sheet1 第7行）");
+    }
+
+    @Test
+    void explanationFileAfterTheFigureExplainsPendingResultsAndRejectsBadRows() throws Exception {
+        secondQuarter();
+        Path file = RulesFixture.write(fx.dir.resolve("情况说明/情况说明_人社局_2024Q2.csv"), """
+                规则编号,指标,镇街,期别,情况说明,填报人
+                R-CHANGE-QOQ,H14,浣东街道,2024Q2,辖区企业改制后职工集中参保,张三
+                ,基本养老保险参保人数,陶朱,2024年第二季度,灵活就业人员参保政策调整,李四
+
+                R-NOPE,H14,暨南街道,2024Q2,说明,王五
+                ,H99,暨南街道,2024Q2,说明,王五
+                ,H14,某某镇,2024Q2,说明,王五
+                ,H14,暨南街道,2024年6月,说明,王五
+                ,H14,暨南街道,2024Q2,,王五
+                """);
+        Explanations.Outcome o = Explanations.load(fx.c, file, rules.catalogue(), 9L);
+        assertThat(o.loaded()).isEqualTo(2);
+        assertThat(o.counts().toString()).isEqualTo("read 9 = loaded 2 + rejected 5 + ignored 2 (header=1, blank=1)");
+        assertThat(o.rejects()).extracting(r -> r.reasonCode()).containsExactly("EXPLANATION_UNKNOWN_RULE",
+                "EXPLANATION_UNKNOWN_INDICATOR", "EXPLANATION_UNKNOWN_TOWN", "EXPLANATION_UNKNOWN_PERIOD", "EXPLANATION_EMPTY");
+        assertThat(o.rejects().get(2).messageZh()).isEqualTo("镇街“某某镇”无法识别：请填写镇街全称（如 暨阳街道）或“全市”");
+        assertThat(o.rejects().get(0).rowNumber()).isEqualTo(5L);
+        assertThat(facts()).containsExactly("暨阳 已说明 新增两家企业集中参保", "浣东 已说明 辖区企业改制后职工集中参保",
+                "陶朱 已说明 灵活就业人员参保政策调整", "暨南 待核实 -");
+        assertThat(fx.jdbc.queryForObject("SELECT explanation_source FROM fct_rule_result WHERE town_code = ?", String.class,
+                HUANDONG)).isEqualTo("情况说明文件 情况说明_人社局_2024Q2.csv line 2");
+        assertThat(fx.jdbc.queryForObject("""
+                SELECT status || ' ' || rows_read || ' ' || rows_loaded || ' ' || rows_rejected || ' ' || rows_ignored
+                FROM etl_file WHERE source_kind = 'explanation'""", String.class)).isEqualTo("loaded_with_rejects 9 2 5 2");
+        assertThat(fx.jdbc.queryForObject("SELECT count(*) FROM etl_reject WHERE file_id = ?", Integer.class, o.fileId())).isEqualTo(5);
+        // the same file again: skipped
+        assertThat(Explanations.load(fx.c, file, rules.catalogue(), 10L).duplicate()).isTrue();
+    }
+
+    @Test
+    void feedbackRowsByTierAndTheUnexplainedItemsPerBureau() throws Exception {
+        secondQuarter();
+        fx.ingest(rules, 104, "人社局2024Q3.xlsx", List.of(row(104, obs("H14", JIYANG, "2024Q3", -1), null),
+                row(104, obs("H14", HUANDONG, "2024Q3", 300), null)));
+        assertThat(fx.jdbc.queryForList(com.qiyouxiang.warehouse.SqlFiles.read("validation/rule_results_for_feedback.sql",
+                java.util.Map.of("file_id", 104)))).extracting(r -> r.get("层级") + " " + r.get("规则编号") + " " + r.get("状态"))
+                .containsExactly("强制性 R-SIGN 已退回，请更正后重报", "核实性 R-CHANGE-QOQ 已退回，请更正后重报",
+                        "核实性 R-CHANGE-QOQ 待核实");
+        assertThat(fx.jdbc.queryForList(com.qiyouxiang.warehouse.SqlFiles.read("validation/unexplained_verify_items.sql")))
+                .extracting(r -> r.get("bureau_name") + " " + r.get("period_code") + " " + r.get("town_name"))
+                .containsExactly("人力社保局 2024Q2 浣东街道", "人力社保局 2024Q2 陶朱街道", "人力社保局 2024Q2 暨南街道",
+                        "人力社保局 2024Q3 浣东街道");
+    }
+
+    @Test
+    void anExplanationNamingTheRuleWinsOverALaterOneThatDoesNot() throws Exception {
+        // both arrive before the figures
+        Path first = RulesFixture.write(fx.dir.resolve("情况说明/a.csv"), "规则编号,指标,镇街,期别,情况说明\nR-CHANGE-QOQ,H14,暨南,2024Q2,针对环比的说明\n");
+        Path second = RulesFixture.write(fx.dir.resolve("情况说明/b.csv"), "规则编号,指标,镇街,期别,情况说明\n,H14,暨南,2024Q2,笼统的说明\n"
+                + "R-CHANGE-YOY,H14,陶朱,2024Q2,只说同比\n");
+        Explanations.load(fx.c, first, rules.catalogue(), 9L);
+        Explanations.load(fx.c, second, rules.catalogue(), 9L);
+        secondQuarter();
+        // 陶朱's finding is 环比 (R-CHANGE-QOQ): an explanation of another rule does not explain it
+        assertThat(facts()).containsExactly("暨阳 已说明 新增两家企业集中参保", "浣东 待核实 -", "陶朱 待核实 -",
+                "暨南 已说明 针对环比的说明");
+    }
+
+    @Test
+    void theSampleExplanationFileLoads() throws Exception {
+        Path sample = Path.of("samples/inbox/情况说明").resolve(com.qiyouxiang.samples.ExplanationSampleWriter.FILE_NAME);
+        Explanations.Outcome o = Explanations.load(fx.c, sample, rules.catalogue(), 9L);
+        assertThat(o.counts().toString()).isEqualTo("read 4 = loaded 2 + rejected 1 + ignored 1 (header=1)");
+        assertThat(o.rejects().get(0).reasonCode()).isEqualTo("EXPLANATION_UNKNOWN_TOWN");
+        assertThat(fx.jdbc.queryForList("SELECT town_code || ' ' || period_code || ' ' || coalesce(rule_id, '*') FROM etl_explanation ORDER BY 1",
+                String.class)).containsExactly("330681104 2024Q2 *", "330681109 2024Q2 R-CHANGE-QOQ");
+    }
+
+    @Test
+    void explanationFileBeforeTheFigureAppliesWhenItArrives() throws Exception {
+        Path file = fx.dir.resolve("情况说明/情况说明_GB18030.csv");
+        Files.createDirectories(file.getParent());
+        Files.write(file, "指标,镇街,期别,情况说明\nH14,暨南街道,2024Q2,预计季度末新增社区参保点\n".getBytes(Charset.forName("GB18030")));
+        assertThat(Explanations.load(fx.c, file, rules.catalogue(), 9L).loaded()).isEqualTo(1);
+        secondQuarter();
+        assertThat(facts()).contains("暨南 已说明 预计季度末新增社区参保点");
+    }
+
+    @Test
+    void explanationWorkbookWithATitleRow() throws Exception {
+        secondQuarter();
+        Path file = Files.createDirectories(fx.dir.resolve("情况说明")).resolve("情况说明_人社局.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = wb.createSheet("情况说明");
+            sheet.createRow(0).createCell(0).setCellValue("人力社保局 2024年第二季度 数据情况说明");
+            String[][] rows = {{"规则编号", "指标", "镇街", "期别", "情况说明", "填报人"},
+                    {"R-CHANGE-QOQ", "H14", "暨南街道", "2024Q2", "统计口径调整，含新增灵活就业参保", "赵六"}};
+            for (int i = 0; i < rows.length; i++) {
+                Row r = sheet.createRow(i + 1);
+                for (int j = 0; j < rows[i].length; j++) {
+                    r.createCell(j).setCellValue(rows[i][j]);
+                }
+            }
+            wb.write(out);
+        }
+        Explanations.Outcome o = Explanations.load(fx.c, file, rules.catalogue(), 9L);
+        assertThat(o.counts().toString()).isEqualTo("read 3 = loaded 1 + rejected 0 + ignored 2 (title=1, header=1)");
+        assertThat(facts()).contains("暨南 已说明 统计口径调整，含新增灵活就业参保");
+        assertThat(fx.jdbc.queryForObject("SELECT location FROM etl_explanation", String.class)).isEqualTo("情况说明!E3");
+    }
+
+    @Test
+    void aNewRevisionStartsAfreshAndUnverifiedFiguresCountByConfiguration() throws Exception {
+        secondQuarter();
+        try (Connection c = fx.warehouse.connect()) {
+            ReviewStates.createEvaluatedView(c, true);
+            assertThat(count(c)).isEqualTo(8);
+            ReviewStates.createEvaluatedView(c, false);
+            assertThat(count(c)).isEqualTo(5);
+        }
+        // 浣东 corrects its figure to 110 (within 30 % of 2024Q1): the 环比 doubt on 150 no longer applies to the
+        // new revision; the correction itself is a re-report (核实性), explained in its 备注
+        fx.ingest(rules, 103, "人社局2024Q2更正.xlsx", List.of(row(103, obs("H14", HUANDONG, "2024Q2", 110), "更正录入错误")));
+        assertThat(facts()).containsExactly("暨阳 已说明 新增两家企业集中参保", "浣东 已说明 更正录入错误", "陶朱 待核实 -",
+                "暨南 待核实 -");
+        assertThat(fx.jdbc.queryForObject("SELECT count(*) FROM fct_rule_result WHERE file_id = 103 AND rule_id = 'R-REREPORT'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    private static int count(Connection c) throws Exception {
+        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM fct_indicator_value_evaluated")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
