@@ -17,5 +17,6 @@ public final class SampleGenerator {
         Path catalog = samples.resolve("reference").resolve("七优享指标目录.xlsx");
         CatalogWorkbookWriter.write(catalog, CatalogWorkbookWriter.Variant.TYPED_XLSX);
         System.out.println("wrote " + catalog);
+        System.out.println("wrote " + BureauInboxWriter.write(samples.resolve("inbox")).size() + " spreadsheets to " + samples.resolve("inbox"));
     }
 }
