@@ -173,5 +173,4 @@ class SampleInboxIngestTest extends WarehouseJobTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fct_indicator_value", Long.class)).isEqualTo(facts);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM etl_file", Long.class)).isEqualTo(files);
     }
-    }
 }
