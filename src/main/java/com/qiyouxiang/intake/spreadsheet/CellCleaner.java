@@ -52,7 +52,7 @@ public final class CellCleaner {
             return new CellValue.NoValue();
         }
         Matcher m = NUMBER.matcher(s.replace('，', ','));
-        if (!m.matches()) {
+        if (!m.matches() || !m.group(4).matches("[^0-9.,+\\-]*")) {
             return new CellValue.Problem("NOT_A_NUMBER", "“" + cell.text() + "”不是数值，请只填写阿拉伯数字（可带单位），如 4.3；无数据请填“/”");
         }
         double v = Double.parseDouble(m.group(1) + m.group(2).replace(",", "") + (m.group(3) == null ? "" : m.group(3)));
