@@ -22,22 +22,22 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * type it), formulas with their cached result, Excel error cells, percentage- and date-formatted
  * numbers, merged ranges, and optionally a hidden sheet beside it. Written as .xlsx or .xls.
  */
-final class SheetBuilder {
+public final class SheetBuilder {
 
     /** A formula with the value Excel would have cached. */
-    record Formula(String formula, double cached) {
+    public record Formula(String formula, double cached) {
     }
 
     /** An Excel error cell such as #DIV/0!. */
-    record Error(FormulaError error) {
+    public record Error(FormulaError error) {
     }
 
     /** A number shown as a percentage (0.63 shows as 63.0%). */
-    record Percent(double fraction) {
+    public record Percent(double fraction) {
     }
 
     /** A date serial shown as a date. */
-    record Date(double serial) {
+    public record Date(double serial) {
     }
 
     private final String sheetName;
@@ -45,33 +45,33 @@ final class SheetBuilder {
     private final List<CellRangeAddress> merges = new ArrayList<>();
     private final List<String[]> hiddenSheets = new ArrayList<>();
 
-    SheetBuilder(String sheetName) {
+    public SheetBuilder(String sheetName) {
         this.sheetName = sheetName;
     }
 
     /** Appends a row (null = empty cell) and returns its 0-based index. */
-    int row(Object... cells) {
+    public int row(Object... cells) {
         rows.add(new ArrayList<>(List.of(nullSafe(cells))));
         return rows.size() - 1;
     }
 
-    void merge(int firstRow, int lastRow, int firstCol, int lastCol) {
+    public void merge(int firstRow, int lastRow, int firstCol, int lastCol) {
         merges.add(new CellRangeAddress(firstRow, lastRow, firstCol, lastCol));
     }
 
     /** A hidden sheet with a few scratch cells (people keep their working there). */
-    void hiddenSheet(String name, String... cells) {
+    public void hiddenSheet(String name, String... cells) {
         String[] s = new String[cells.length + 1];
         s[0] = name;
         System.arraycopy(cells, 0, s, 1, cells.length);
         hiddenSheets.add(s);
     }
 
-    int size() {
+    public int size() {
         return rows.size();
     }
 
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         boolean xls = file.getFileName().toString().endsWith(".xls");
         try (Workbook wb = xls ? new HSSFWorkbook() : new XSSFWorkbook()) {
             Sheet sheet = wb.createSheet(sheetName);

@@ -88,13 +88,14 @@ final class FeedbackWorkbookWriter {
                         }
                         cell.setCellStyle(bad);
                         ClientAnchor anchor = helper.createClientAnchor();
-                        anchor.setCol1(mark.getKey() + 1);
-                        anchor.setCol2(mark.getKey() + 5);
+                        anchor.setCol1(mark.getKey());
+                        anchor.setCol2(mark.getKey() + 4);
                         anchor.setRow1(row.rowNumber() - 1);
                         anchor.setRow2(row.rowNumber() + 3);
                         Comment comment = drawing.createCellComment(anchor);
                         comment.setAuthor("七优享数据仓");
                         comment.setString(helper.createRichTextString(mark.getValue().messageZh()));
+                        comment.setAddress(cell.getAddress());
                         cell.setCellComment(comment);
                     }
                 });

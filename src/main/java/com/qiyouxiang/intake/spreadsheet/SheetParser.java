@@ -429,11 +429,8 @@ final class SheetParser implements Consumer<RawRow> {
                 load.reject(sheet, row.rowNumber(), numRef, numCell.display(), p.reasonCode(), p.messageZh());
             } else if (den instanceof CellValue.Problem p) {
                 load.reject(sheet, row.rowNumber(), denRef, denCell.display(), p.reasonCode(), p.messageZh());
-            } else if (num instanceof CellValue.NoValue && den instanceof CellValue.NoValue) {
-                load.ignored("no_value");
             } else if (num instanceof CellValue.NoValue) {
-                load.reject(sheet, row.rowNumber(), numRef, "", "MISSING_NUMERATOR", "已填写“" + f.figure().denominator()
-                        + "”但缺少“" + f.figure().numerator() + "”，请补填");
+                load.ignored("no_value"); // the numerator carries the figure; a denominator alone is no figure
             } else if (den instanceof CellValue.NoValue) {
                 load.reject(sheet, row.rowNumber(), denRef, "", "MISSING_DENOMINATOR", "已填写“" + f.figure().numerator()
                         + "”但缺少“" + f.figure().denominator() + "”，请补填");

@@ -55,7 +55,7 @@ public final class SpreadsheetIngester {
         Long done = FileRegistry.findProcessed(c, checksum, FileLoad.SOURCE_KIND);
         if (done != null) {
             c.commit();
-            afterLoad(c, file, checksum, done);
+            afterLoad(c, file, checksum, done, false);
             return FileResult.of(file, "unchanged", done, "与已入库文件（file_id " + done + "）内容相同，未重复入库");
         }
         String name = file.getFileName().toString();
@@ -65,7 +65,7 @@ public final class SpreadsheetIngester {
             FileResult result = load(c, file, fileId, facts, jobExecutionId);
             c.commit();
             log.info("{}: {} {}", name, result.status(), result.counts());
-            Path feedback = afterLoad(c, file, checksum, fileId);
+            Path feedback = afterLoad(c, file, checksum, fileId, true);
             return new FileResult(result.file(), result.status(), result.fileId(), result.mappingId(), result.bureauCode(),
                     result.period(), result.revision(), result.counts(), result.rejected(), result.message(),
                     result.changes(), result.notes(), result.notedCount(), feedback);
@@ -178,12 +178,12 @@ public final class SpreadsheetIngester {
     }
 
     /** Archives a loaded file and writes its feedback workbook when it had rejects (both redone after a crash). */
-    private Path afterLoad(Connection c, Path file, String checksum, long fileId) {
+    private Path afterLoad(Connection c, Path file, String checksum, long fileId, boolean fresh) {
         try {
             if (!Files.exists(file)) {
                 return null;
             }
-            Path feedback = feedback(c, file, fileId);
+            Path feedback = feedback(c, file, fileId, fresh);
             archiver.archive(file, checksum, LocalDate.now());
             return feedback;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -192,7 +192,7 @@ public final class SpreadsheetIngester {
         }
     }
 
-    private Path feedback(Connection c, Path file, long fileId) throws SQLException, IOException {
+    private Path feedback(Connection c, Path file, long fileId, boolean fresh) throws SQLException, IOException {
         List<Reject> rejects = new ArrayList<>();
         String mappingId, bureau, period, counts;
         try (PreparedStatement p = c.prepareStatement("""
@@ -225,8 +225,8 @@ public final class SpreadsheetIngester {
         String name = file.getFileName().toString();
         Path target = properties.feedbackDir().resolve(LocalDate.now().toString())
                 .resolve(name.replaceAll("\\.(xlsx|xlsm|xls)$", "") + "_退回修改.xlsx");
-        if (Files.exists(target)) {
-            return target;
+        if (Files.exists(target) && !fresh) {
+            return target; // written before a crash or by an earlier run
         }
         List<String> sheets = rejects.stream().map(Reject::sheetName).filter(java.util.Objects::nonNull).distinct().toList();
         FeedbackWorkbookWriter.write(file, sheets, rejects,
