@@ -35,10 +35,10 @@ import org.apache.poi.ss.usermodel.FormulaError;
 public final class BureauInboxWriter {
 
     // ---- towns: name, short name, residents 2022, share aged 60+, performance factor ---------
-    record Town(String name, String shortName, int residents, double oldShare, double factor) {
+    public record Town(String name, String shortName, int residents, double oldShare, double factor) {
     }
 
-    static final List<Town> TOWNS = List.of(
+    public static final List<Town> TOWNS = List.of(
             new Town("暨阳街道", "暨阳", 142_000, 0.20, 1.05), new Town("浣东街道", "浣东", 112_000, 0.21, 1.04),
             new Town("陶朱街道", "陶朱", 131_000, 0.20, 1.05), new Town("暨南街道", "暨南", 82_000, 0.21, 1.03),
             new Town("大唐街道", "大唐", 108_000, 0.22, 1.02), new Town("应店街镇", "应店街", 36_000, 0.27, 0.97),

@@ -39,11 +39,13 @@ final class FeedbackWorkbookWriter {
                    long rejected) {
     }
 
-    static void write(Path source, List<String> sheets, List<Reject> rejects, Summary summary, Path target)
+    /** @param maxMarks at most this many cells get a highlight and a comment (comments stay in memory until written) */
+    static void write(Path source, List<String> sheets, List<Reject> rejects, Summary summary, int maxMarks, Path target)
             throws IOException {
         Map<String, Map<Integer, Map<Integer, Reject>>> marks = new HashMap<>();
+        int marked = 0;
         for (Reject r : rejects) {
-            if (r.cellRef() == null) {
+            if (r.cellRef() == null || marked++ >= maxMarks) {
                 continue;
             }
             CellReference ref = new CellReference(r.cellRef());
@@ -115,7 +117,8 @@ final class FeedbackWorkbookWriter {
         cells(s.createRow(r++), null, "报告期", summary.period() == null ? "" : summary.period());
         cells(s.createRow(r++), null, "适用模板", summary.mappingId());
         cells(s.createRow(r++), null, "处理结果", summary.counts());
-        cells(s.createRow(r++), null, "说明", "以下 " + summary.rejected() + " 处数据未能入库。请按“问题及要求”修改原表中标黄的单元格"
+        cells(s.createRow(r++), null, "说明", "共 " + summary.rejected() + " 处数据未能入库" + (summary.rejected() > rejects.size()
+                ? "（下表列出前 " + rejects.size() + " 处）" : "") + "。请按“问题及要求”修改原表中标黄的单元格"
                 + "（批注中有说明），修改后重新报送整份文件；其余数据已入库，重新报送后以新报送的数据为准。");
         r++;
         cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "原填内容", "问题及要求", "原因代码");

@@ -195,6 +195,7 @@ public final class SpreadsheetIngester {
     private Path feedback(Connection c, Path file, long fileId, boolean fresh) throws SQLException, IOException {
         List<Reject> rejects = new ArrayList<>();
         String mappingId, bureau, period, counts;
+        long rejected;
         try (PreparedStatement p = c.prepareStatement("""
                 SELECT f.mapping_id, b.official_name, f.period_code, f.rows_read, f.rows_loaded, f.rows_rejected,
                        f.rows_ignored
@@ -207,14 +208,16 @@ public final class SpreadsheetIngester {
                 mappingId = rs.getString(1);
                 bureau = rs.getString(2);
                 period = rs.getString(3);
+                rejected = rs.getLong(6);
                 counts = "读取 " + rs.getLong(4) + " 条：入库 " + rs.getLong(5) + " 条，退回 " + rs.getLong(6) + " 条，忽略 "
                         + rs.getLong(7) + " 条（标题、表头、合计说明、空行、注释、无数据）";
             }
         }
         try (PreparedStatement p = c.prepareStatement("""
                 SELECT sheet_name, row_number, cell_ref, raw_value, reason_code, message_zh FROM etl_reject
-                WHERE file_id = ? ORDER BY reject_id LIMIT 20000""")) {
+                WHERE file_id = ? ORDER BY reject_id LIMIT ?""")) {
             p.setLong(1, fileId);
+            p.setInt(2, properties.ingest().feedbackMaxMarks() * 10);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     rejects.add(new Reject(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
@@ -230,7 +233,8 @@ public final class SpreadsheetIngester {
         }
         List<String> sheets = rejects.stream().map(Reject::sheetName).filter(java.util.Objects::nonNull).distinct().toList();
         FeedbackWorkbookWriter.write(file, sheets, rejects,
-                new FeedbackWorkbookWriter.Summary(name, bureau, period, mappingId, counts, rejects.size()), target);
+                new FeedbackWorkbookWriter.Summary(name, bureau, period, mappingId, counts, rejected),
+                properties.ingest().feedbackMaxMarks(), target);
         return target;
     }
 
