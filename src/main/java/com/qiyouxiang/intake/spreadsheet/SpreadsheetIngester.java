@@ -72,6 +72,9 @@ public final class SpreadsheetIngester {
         } catch (NotRecognisedException e) {
             c.rollback();
             return refused(c, file, checksum, "unrecognised", "UNRECOGNISED_FILE", e.getMessage(), jobExecutionId);
+        } catch (SQLException e) {
+            c.rollback(); // the warehouse itself failed: stop the step (a restart redoes this file)
+            throw e;
         } catch (IOException | RuntimeException e) {
             c.rollback();
             String reason = reason(e);
@@ -183,8 +186,9 @@ public final class SpreadsheetIngester {
             if (!Files.exists(file)) {
                 return null;
             }
-            Path feedback = feedback(c, file, fileId, fresh);
-            archiver.archive(file, checksum, LocalDate.now());
+            LocalDate day = processedOn(c, fileId);
+            Path feedback = feedback(c, file, fileId, fresh, day);
+            archiver.archive(file, checksum, day);
             return feedback;
         } catch (IOException | SQLException | RuntimeException e) {
             log.warn("{}: archiving or feedback failed: {}", file.getFileName(), e.toString());
@@ -192,7 +196,17 @@ public final class SpreadsheetIngester {
         }
     }
 
-    private Path feedback(Connection c, Path file, long fileId, boolean fresh) throws SQLException, IOException {
+    /** The day the file was loaded: its archive and feedback folders are named by it (so a later run finds them). */
+    private static LocalDate processedOn(Connection c, long fileId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT CAST(processed_at AS DATE) FROM etl_file WHERE file_id = ?")) {
+            p.setLong(1, fileId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getDate(1) != null ? rs.getDate(1).toLocalDate() : LocalDate.now();
+            }
+        }
+    }
+
+    private Path feedback(Connection c, Path file, long fileId, boolean fresh, LocalDate day) throws SQLException, IOException {
         List<Reject> rejects = new ArrayList<>();
         String mappingId, bureau, period, counts;
         long rejected;
@@ -226,7 +240,7 @@ public final class SpreadsheetIngester {
             }
         }
         String name = file.getFileName().toString();
-        Path target = properties.feedbackDir().resolve(LocalDate.now().toString())
+        Path target = properties.feedbackDir().resolve(day.toString())
                 .resolve(name.replaceAll("\\.(xlsx|xlsm|xls)$", "") + "_退回修改.xlsx");
         if (Files.exists(target) && !fresh) {
             return target; // written before a crash or by an earlier run
