@@ -71,7 +71,7 @@ public class IngestJobConfig {
             SourceMappings mappings = SourceMappings.load(properties.ingest().sourcesDir());
             Long jobExecutionId = context.getStepContext().getStepExecution().getJobExecutionId();
             List<FileResult> results = new ArrayList<>();
-            ReferenceData reference;
+            ReferenceData reference = null;
             try (Connection c = warehouse.connect()) {
                 c.setAutoCommit(false);
                 reference = ReferenceData.load(c);
@@ -85,9 +85,13 @@ public class IngestJobConfig {
                         contribution.incrementWriteCount(r.changes().size());
                     }
                 }
+            } finally {
+                // also when a file fails the step: the files committed before it are in the summary
+                if (reference != null) {
+                    contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY,
+                            String.join("\n", summary(inbox, mappings, reference, results)));
+                }
             }
-            contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY,
-                    String.join("\n", summary(inbox, mappings, reference, results)));
             return RepeatStatus.FINISHED;
         }
 
