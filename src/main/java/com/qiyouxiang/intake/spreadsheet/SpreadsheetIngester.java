@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,7 @@ import com.qiyouxiang.warehouse.FactWriter;
 import com.qiyouxiang.warehouse.FileRegistry;
 import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.RowCounts;
+import com.qiyouxiang.warehouse.SqlFiles;
 
 /**
  * Loads one inbox spreadsheet in its own transaction: skip it when the same content was loaded
@@ -141,35 +145,28 @@ public final class SpreadsheetIngester {
 
     /** The file's revision: 1 + the files of the same template, bureau and period loaded before. */
     private static int revision(Connection c, String mappingId, String bureau, String period) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("""
-                SELECT count(*) FROM etl_file WHERE mapping_id = ? AND bureau_code = ? AND period_code IS NOT DISTINCT FROM ?
-                  AND status IN ('loaded', 'loaded_with_rejects')""")) {
-            p.setString(1, mappingId);
-            p.setString(2, bureau);
-            p.setString(3, period);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) + 1;
-            }
+        Map<String, Object> values = new HashMap<>();
+        values.put("mapping_id", mappingId);
+        values.put("bureau_code", bureau);
+        values.put("period_code", period);
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_file_revision.sql", values))) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
     /** Records a refused file (once per content and reason) with a file-level reject; the file stays in the inbox. */
     private FileResult refused(Connection c, Path file, String checksum, String status, String reasonCode, String reason,
                                Long jobExecutionId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("""
-                SELECT max(file_id) FROM etl_file WHERE checksum_sha256 = ? AND source_kind = ? AND status = ? AND message = ?""")) {
-            p.setString(1, checksum);
-            p.setString(2, FileLoad.SOURCE_KIND);
-            p.setString(3, status);
-            p.setString(4, reason);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                long earlier = rs.getLong(1);
-                if (!rs.wasNull()) {
-                    c.commit();
-                    return FileResult.of(file, status, earlier, reason + "（与此前记录相同，未重复记录）");
-                }
+        String sql = SqlFiles.read("intake/spreadsheet_refused_before.sql",
+                Map.of("checksum", checksum, "status", status, "message", reason));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            long earlier = rs.getLong(1);
+            if (!rs.wasNull()) {
+                c.commit();
+                return FileResult.of(file, status, earlier, reason + "（与此前记录相同，未重复记录）");
             }
         }
         long fileId = FileRegistry.register(c, file, checksum, FileLoad.SOURCE_KIND, jobExecutionId);
@@ -210,33 +207,23 @@ public final class SpreadsheetIngester {
         List<Reject> rejects = new ArrayList<>();
         String mappingId, bureau, period, counts;
         long rejected;
-        try (PreparedStatement p = c.prepareStatement("""
-                SELECT f.mapping_id, b.official_name, f.period_code, f.rows_read, f.rows_loaded, f.rows_rejected,
-                       f.rows_ignored
-                FROM etl_file f LEFT JOIN dim_bureau b USING (bureau_code) WHERE f.file_id = ? AND f.rows_rejected > 0""")) {
-            p.setLong(1, fileId);
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                mappingId = rs.getString(1);
-                bureau = rs.getString(2);
-                period = rs.getString(3);
-                rejected = rs.getLong(6);
-                counts = "读取 " + rs.getLong(4) + " 条：入库 " + rs.getLong(5) + " 条，退回 " + rs.getLong(6) + " 条，忽略 "
-                        + rs.getLong(7) + " 条（标题、表头、合计说明、空行、注释、无数据）";
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_file.sql", Map.of("file_id", fileId)))) {
+            if (!rs.next()) {
+                return null;
             }
+            mappingId = rs.getString(1);
+            bureau = rs.getString(2);
+            period = rs.getString(3);
+            rejected = rs.getLong(6);
+            counts = "读取 " + rs.getLong(4) + " 条：入库 " + rs.getLong(5) + " 条，退回 " + rs.getLong(6) + " 条，忽略 "
+                    + rs.getLong(7) + " 条（标题、表头、填报信息、空行、注释、无数据）";
         }
-        try (PreparedStatement p = c.prepareStatement("""
-                SELECT sheet_name, row_number, cell_ref, raw_value, reason_code, message_zh FROM etl_reject
-                WHERE file_id = ? ORDER BY reject_id LIMIT ?""")) {
-            p.setLong(1, fileId);
-            p.setInt(2, properties.ingest().feedbackMaxMarks() * 10);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    rejects.add(new Reject(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
-                }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_rejects.sql",
+                Map.of("file_id", fileId, "max_rows", properties.ingest().feedbackMaxMarks() * 10)))) {
+            while (rs.next()) {
+                rejects.add(new Reject(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)));
             }
         }
         String name = file.getFileName().toString();
