@@ -130,7 +130,8 @@ public class IngestJobConfig {
         }
 
         private static String num(Double d) {
-            return d == null ? "-" : d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(d);
+            return d == null ? "-" : java.math.BigDecimal.valueOf(d).setScale(4, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString();
         }
     }
 }

@@ -174,6 +174,30 @@ class SpreadsheetIngestRulesTest extends WarehouseJobTest {
     }
 
     @Test
+    void indicatorRowsWithAUnitCellMergedDown() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("fill-down"));
+        SheetBuilder s = new SheetBuilder("教体局");
+        s.row("诸暨市教育体育局2024年度七优享指标");
+        s.row("填报单位：教体局", null, "填报日期：", 45678.0);
+        s.row("序号", "指标名称", "单位", "年度目标", "本期值", "备注");
+        int first = s.row(1, "通过国家学前教育普及普惠县省级督导评估率", "‰", 100, 1000, null); // per mille, merged down
+        s.row(2, "通过国家义务教育优质均衡发展县省级评估率（%）", null, 100, 1000, null);
+        s.merge(first, first + 1, 2, 2);
+        s.row(3, "不在模板中的指标", "%", 100, 50, null);
+        s.row("说明：评估结果以省厅文件为准。");
+        s.write(inbox.resolve("教体局2024年度七优享指标.xls"));
+        IngestRuns.ingest(jobs, ingestJob, inbox);
+        // 单位 ‰ is filled down (option fill-down: [单位]): 1000‰ = 100%, within range
+        assertThat(fact("H04", "330681", "2024")).containsExactly(100.0, null, null);
+        assertThat(fact("H05", "330681", "2024")).containsExactly(100.0, null, null);
+        assertThat(jdbc.queryForList("""
+                SELECT cell_ref || ' ' || reason_code FROM etl_reject WHERE file_name = '教体局2024年度七优享指标.xls'""",
+                String.class)).containsExactly("教体局!B6 UNKNOWN_INDICATOR");
+        assertThat(jdbc.queryForObject("SELECT ignored_detail FROM etl_file WHERE file_name = '教体局2024年度七优享指标.xls'",
+                String.class)).isEqualTo("title=1, meta=1, header=1, footnote=1");
+    }
+
+    @Test
     void aBureauNameThatIsNoAliasIsRefused() throws Exception {
         Path inbox = Files.createDirectories(work.resolve("alias"));
         messyTownSheet("市卫生局").write(inbox.resolve("市卫健局2023年第一季度分镇街托育数据.xlsx"));
