@@ -18,5 +18,6 @@ public final class SampleGenerator {
         CatalogWorkbookWriter.write(catalog, CatalogWorkbookWriter.Variant.TYPED_XLSX);
         System.out.println("wrote " + catalog);
         System.out.println("wrote " + ExplanationSampleWriter.write(samples));
+        System.out.println("wrote " + BureauInboxWriter.write(samples.resolve("inbox")).size() + " spreadsheets to " + samples.resolve("inbox"));
     }
 }

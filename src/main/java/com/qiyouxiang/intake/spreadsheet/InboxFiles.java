@@ -1,0 +1,47 @@
+package com.qiyouxiang.intake.spreadsheet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The spreadsheets waiting in the inbox: .xlsx, .xlsm and .xls only (CSV files there are the
+ * platform ingest's; Excel's ~$ lock files and hidden files are skipped), in reporting order: by
+ * the period in the file name, then by name (so a 修改版 follows its original).
+ */
+public final class InboxFiles {
+
+    private InboxFiles() {
+    }
+
+    public static List<Path> list(Path inbox) {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(inbox, 3)) {
+            return files.filter(Files::isRegularFile).filter(InboxFiles::isSpreadsheet)
+                    .sorted(Comparator.comparing((Path p) -> sortablePeriod(p.getFileName().toString()))
+                            .thenComparing(p -> p.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the inbox " + inbox, e);
+        }
+    }
+
+    static boolean isSpreadsheet(Path p) {
+        String name = p.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !name.startsWith("~$") && !name.startsWith(".")
+                && (lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls"));
+    }
+
+    private static String sortablePeriod(String name) {
+        String p = PeriodParser.parse(name);
+        return p == null ? "9999" : p.length() == 4 ? p + "Q5" : p;
+    }
+}

@@ -1,0 +1,137 @@
+package com.qiyouxiang.intake.spreadsheet;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.qiyouxiang.operations.RunSummaryListener;
+import com.qiyouxiang.validation.ValueRules;
+import com.qiyouxiang.warehouse.FactWriter;
+import com.qiyouxiang.warehouse.Warehouse;
+import com.qiyouxiang.warehouse.WarehouseTasklet;
+
+/**
+ * ingestJob: every new bureau spreadsheet in the inbox into the warehouse.
+ * <ol>
+ * <li>ingestSpreadsheets: for each .xlsx/.xlsm/.xls in qyx.inbox-dir (job parameter {@code inboxDir}
+ * overrides it), in reporting order, {@link SpreadsheetIngester} in one transaction per file.
+ * Restartable: a crash rolls back only the file in progress; files already loaded are skipped by
+ * checksum on the restart (and archived / given feedback if that had not happened yet).</li>
+ * </ol>
+ */
+@Configuration
+public class IngestJobConfig {
+
+    @Bean
+    public Job ingestJob(JobRepository jobRepository, Step ingestSpreadsheets, RunSummaryListener runSummary) {
+        return new JobBuilder("ingestJob", jobRepository)
+                .listener(runSummary)
+                .start(ingestSpreadsheets)
+                .build();
+    }
+
+    @Bean
+    public Step ingestSpreadsheets(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
+                                   ValueRules rules, IngestProperties properties) {
+        return new StepBuilder("ingestSpreadsheets", jobRepository)
+                .tasklet(new IngestTasklet(warehouse, rules, properties), tx)
+                .build();
+    }
+
+    /** Not a {@link WarehouseTasklet}: it commits per file, not once for the step. */
+    static final class IngestTasklet implements Tasklet {
+        private final Warehouse warehouse;
+        private final ValueRules rules;
+        private final IngestProperties properties;
+
+        IngestTasklet(Warehouse warehouse, ValueRules rules, IngestProperties properties) {
+            this.warehouse = warehouse;
+            this.rules = rules;
+            this.properties = properties;
+        }
+
+        @Override
+        public RepeatStatus execute(StepContribution contribution, ChunkContext context) throws Exception {
+            Object dir = context.getStepContext().getJobParameters().get("inboxDir");
+            Path inbox = dir == null ? properties.inboxDir() : Path.of(dir.toString());
+            SourceMappings mappings = SourceMappings.load(properties.ingest().sourcesDir());
+            Long jobExecutionId = context.getStepContext().getStepExecution().getJobExecutionId();
+            List<FileResult> results = new ArrayList<>();
+            ReferenceData reference = null;
+            try (Connection c = warehouse.connect()) {
+                c.setAutoCommit(false);
+                reference = ReferenceData.load(c);
+                SpreadsheetIngester ingester = new SpreadsheetIngester(mappings, reference, rules, properties);
+                c.commit();
+                for (Path file : InboxFiles.list(inbox)) {
+                    FileResult r = ingester.ingest(c, file, jobExecutionId);
+                    results.add(r);
+                    if (r.loaded()) {
+                        contribution.incrementReadCount();
+                        contribution.incrementWriteCount(r.changes().size());
+                    }
+                }
+            } finally {
+                // also when a file fails the step: the files committed before it are in the summary
+                if (reference != null) {
+                    contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY,
+                            String.join("\n", summary(inbox, mappings, reference, results)));
+                }
+            }
+            return RepeatStatus.FINISHED;
+        }
+
+        static List<String> summary(Path inbox, SourceMappings mappings, ReferenceData reference, List<FileResult> results) {
+            List<String> lines = new ArrayList<>();
+            long loaded = results.stream().filter(FileResult::loaded).count();
+            long unchanged = results.stream().filter(r -> r.status().equals("unchanged")).count();
+            long refused = results.size() - loaded - unchanged;
+            lines.add(results.size() + " spreadsheets in " + inbox + " (" + mappings.all().size() + " templates): "
+                    + loaded + " loaded, " + unchanged + " unchanged since last run, " + refused + " refused");
+            for (FileResult r : results) {
+                if (r.status().equals("unchanged")) {
+                    continue;
+                }
+                if (!r.loaded()) {
+                    lines.add("[" + r.status() + "] " + r.file().getFileName() + ": " + r.message());
+                    continue;
+                }
+                long revised = r.changes().stream().filter(ch -> ch.oldValue() != null).count();
+                lines.add("[" + r.status() + "] " + r.file().getFileName() + " -> " + r.mappingId() + " " + r.bureauCode()
+                        + " " + r.period() + " revision " + r.revision() + ": " + r.counts() + "; "
+                        + (r.changes().size() - revised) + " new, " + revised + " revised figures"
+                        + (r.feedback() == null ? "" : "; feedback " + r.feedback()));
+                for (FactWriter.Change ch : r.changes()) {
+                    if (ch.oldValue() != null) {
+                        lines.add("    changed " + ch.indicatorCode() + " " + reference.townName(ch.townCode()) + " " + ch.periodCode() + ": "
+                                + num(ch.oldValue()) + " -> " + num(ch.newValue()) + " (revision " + ch.revision() + ")");
+                    }
+                }
+                r.notes().forEach(n -> lines.add("    " + n));
+                if (r.notedCount() > r.notes().size()) {
+                    lines.add("    ... " + (r.notedCount() - r.notes().size()) + " more findings");
+                }
+            }
+            return lines;
+        }
+
+        private static String num(Double d) {
+            return d == null ? "-" : java.math.BigDecimal.valueOf(d).setScale(4, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString();
+        }
+    }
+}

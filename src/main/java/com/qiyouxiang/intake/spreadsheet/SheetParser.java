@@ -1,0 +1,490 @@
+package com.qiyouxiang.intake.spreadsheet;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.DateUtil;
+
+import com.qiyouxiang.warehouse.Observation;
+
+/**
+ * Reads one sheet row by row as its template says. Before the header: title rows (the period is
+ * read from them), 填报单位/填报日期/填报人 rows, blanks. The header (one or more rows, merged cells
+ * filled across). Then the table: data rows, blank rows, the 合计/全市 row (the bureau's own city
+ * figure), and from the first 注/说明 row on, footnotes. Each data row becomes records by the
+ * template's layout; every row is counted.
+ */
+final class SheetParser implements Consumer<RawRow> {
+
+    private enum State { BEFORE_HEADER, HEADER, TABLE, FOOTNOTES }
+
+    private static final Pattern TEXT_DATE = Pattern.compile("(20\\d{2})[年./-](\\d{1,2})[月./-](\\d{1,2})日?");
+
+    private final SourceMapping mapping;
+    private final SourceMapping.Options options;
+    private final ReferenceData reference;
+    private final String sheet;
+    private final FileLoad load;
+    private final FileFacts facts;
+    private final CellCleaner cleaner;
+    private final List<RawRow> headerRows = new ArrayList<>();
+    private final Map<Integer, RawCell> filledDown = new HashMap<>();
+    private final List<Integer> fillDownColumns = new ArrayList<>();
+    private State state = State.BEFORE_HEADER;
+    private Columns columns;
+
+    /** Resolved column positions; -1 when the template's optional column is absent. */
+    private record Columns(int label, int unit, int value, int remark, List<FigureColumns> figures) {
+    }
+
+    private record FigureColumns(SourceMapping.Figure figure, ReferenceData.Indicator indicator, int column,
+                                 String columnUnit, int numerator, String numeratorUnit, int denominator,
+                                 String denominatorUnit) {
+    }
+
+    SheetParser(SourceMapping mapping, ReferenceData reference, String sheet, FileLoad load, FileFacts facts) {
+        this.mapping = mapping;
+        this.options = mapping.options();
+        this.reference = reference;
+        this.sheet = sheet;
+        this.load = load;
+        this.facts = facts;
+        this.cleaner = new CellCleaner(options.noValueTokens(), options.fractionInPercentColumn());
+    }
+
+    @Override
+    public void accept(RawRow row) {
+        try {
+            handle(row);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Called after the last row: a sheet without its header does not fit the template. */
+    void finish() {
+        if (columns == null) {
+            throw new NotRecognisedException("工作表“" + sheet + "”中未找到表头“" + options.headerMarker() + "”，与模板“"
+                    + mapping.id() + "”不符");
+        }
+    }
+
+    private void handle(RawRow row) throws SQLException {
+        switch (state) {
+            case BEFORE_HEADER -> {
+                if (row.isBlank()) {
+                    load.ignored("blank");
+                } else if (isHeaderStart(row)) {
+                    load.ignored("header");
+                    headerRows.add(row);
+                    if (options.headerRows() <= 1) {
+                        resolveColumns();
+                    } else {
+                        state = State.HEADER;
+                    }
+                } else if (meta(row)) {
+                    load.ignored("meta");
+                } else {
+                    load.ignored("title");
+                    String period = PeriodParser.parse(row.text());
+                    if (facts.period == null && period != null && options.periodFrom().contains("title")) {
+                        facts.period = period;
+                    }
+                }
+            }
+            case HEADER -> {
+                load.ignored("header");
+                headerRows.add(row);
+                if (headerRows.size() >= options.headerRows()) {
+                    resolveColumns();
+                }
+            }
+            case TABLE -> {
+                if (row.isBlank()) {
+                    load.ignored("blank");
+                } else if (startsWithAny(row, options.footnoteMarkers())) {
+                    load.ignored("footnote");
+                    state = State.FOOTNOTES;
+                } else if (meta(row)) {
+                    load.ignored("meta");
+                } else {
+                    data(fillDown(row));
+                }
+            }
+            case FOOTNOTES -> load.ignored(row.isBlank() ? "blank" : "footnote");
+        }
+    }
+
+    private boolean isHeaderStart(RawRow row) {
+        String marker = options.headerMarker();
+        return row.cells().stream().anyMatch(c -> c.kind() == RawCell.Kind.TEXT
+                && TextNormalizer.normalize(c.text()).startsWith(marker));
+    }
+
+    private static boolean startsWithAny(RawRow row, List<String> markers) {
+        for (RawCell c : row.cells()) {
+            if (c.isBlankText()) {
+                continue;
+            }
+            String t = TextNormalizer.normalize(c.display());
+            return markers.stream().anyMatch(t::startsWith);
+        }
+        return false;
+    }
+
+    // ---- 填报单位 / 填报日期 / 填报人 ------------------------------------------------------------
+
+    private boolean meta(RawRow row) {
+        if (options.metaMarkers().isEmpty()) {
+            return false;
+        }
+        boolean any = false;
+        List<RawCell> cells = row.cells();
+        for (int i = 0; i < cells.size(); i++) {
+            RawCell cell = cells.get(i);
+            if (cell.kind() != RawCell.Kind.TEXT) {
+                continue;
+            }
+            String text = TextNormalizer.normalize(cell.text());
+            for (String marker : options.metaMarkers()) {
+                int at = text.indexOf(marker);
+                while (at >= 0) {
+                    any = true;
+                    String rest = text.substring(at + marker.length()).replaceFirst("^[:：]", "");
+                    int next = nextMarker(rest);
+                    String value = next >= 0 ? rest.substring(0, next) : rest;
+                    RawCell valueCell = value.isEmpty() && i + 1 < cells.size() ? cells.get(i + 1) : null;
+                    metaValue(marker, value, valueCell);
+                    at = text.indexOf(marker, at + marker.length());
+                }
+            }
+        }
+        return any;
+    }
+
+    private int nextMarker(String rest) {
+        int min = -1;
+        for (String m : options.metaMarkers()) {
+            int i = rest.indexOf(m);
+            if (i >= 0 && (min < 0 || i < min)) {
+                min = i;
+            }
+        }
+        return min;
+    }
+
+    private void metaValue(String marker, String value, RawCell valueCell) {
+        if (marker.contains("单位")) {
+            String written = valueCell != null ? TextNormalizer.normalize(valueCell.display()) : value;
+            if (written.isEmpty()) {
+                return;
+            }
+            facts.bureauWritten = written;
+            String code = reference.bureau(written);
+            if (code == null) {
+                throw new NotRecognisedException("填报单位“" + written + "”无法识别，请填写标准单位名称（如“诸暨市卫生健康局”）");
+            }
+            if (facts.bureauCode != null && !facts.bureauCode.equals(code)) {
+                throw new NotRecognisedException("填报单位“" + written + "”与模板“" + mapping.id() + "”所属单位不符");
+            }
+        } else if (marker.contains("日期")) {
+            facts.reportDate = date(value, valueCell);
+        } else if (marker.contains("人")) {
+            facts.reporter = valueCell != null ? valueCell.display() : value;
+        }
+    }
+
+    /** 填报日期 as an Excel date serial (45478) or as text (2024年7月5日, 2024-07-05, 2024/7/5). */
+    static LocalDate date(String value, RawCell cell) {
+        if (cell != null && cell.kind() == RawCell.Kind.NUMBER && DateUtil.isValidExcelDate(cell.number())) {
+            return DateUtil.getLocalDateTime(cell.number()).toLocalDate();
+        }
+        String text = cell != null ? TextNormalizer.normalize(cell.display()) : value;
+        Matcher m = TEXT_DATE.matcher(text);
+        if (m.find()) {
+            try {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
+        if (text.matches("\\d{5}(\\.\\d+)?")) {
+            return DateUtil.getLocalDateTime(Double.parseDouble(text)).toLocalDate();
+        }
+        return null;
+    }
+
+    // ---- header ------------------------------------------------------------------------------
+
+    private void resolveColumns() {
+        state = State.TABLE;
+        Map<Integer, List<String>> paths = new HashMap<>();
+        Map<Integer, String> units = new HashMap<>();
+        int maxColumn = headerRows.stream().flatMap(r -> r.cells().stream()).mapToInt(RawCell::column).max().orElse(-1);
+        String[] above = new String[maxColumn + 1];
+        for (int level = 0; level < headerRows.size(); level++) {
+            RawRow row = headerRows.get(level);
+            String left = null;
+            for (int col = 0; col <= maxColumn; col++) {
+                RawCell cell = row.cell(col);
+                String text = cell == null ? "" : cell.display();
+                boolean lowerHasText = level + 1 < headerRows.size() && headerRows.get(level + 1).cell(col) != null;
+                if (text.isBlank() && options.fillMergedHeader() && left != null && lowerHasText && level + 1 < headerRows.size()) {
+                    text = left; // merged across
+                }
+                if (!text.isBlank()) {
+                    left = text;
+                    paths.computeIfAbsent(col, k -> new ArrayList<>()).add(TextNormalizer.label(text));
+                    String unit = TextNormalizer.bracketUnit(text);
+                    if (unit != null) {
+                        units.put(col, unit);
+                    }
+                } else if (level + 1 < headerRows.size() && !lowerHasText) {
+                    left = null;
+                }
+                above[col] = text;
+            }
+        }
+        String headerText = String.join("|", paths.values().stream().map(p -> String.join("/", p)).toList());
+        for (String required : mapping.recognise().headerText()) {
+            if (!headerText.contains(TextNormalizer.label(required))) {
+                throw new NotRecognisedException("工作表“" + sheet + "”的表头缺少“" + required + "”，与模板“" + mapping.id() + "”不符");
+            }
+        }
+        for (String fill : options.fillDown()) {
+            fillDownColumns.add(column(paths, fill, true));
+        }
+        if (mapping.layout() == SourceMapping.Layout.INDICATOR_ROWS) {
+            columns = new Columns(column(paths, mapping.indicatorColumn(), true), column(paths, mapping.unitColumn(), false),
+                    column(paths, mapping.valueColumn(), true), column(paths, mapping.remarkColumn(), false), List.of());
+            return;
+        }
+        List<FigureColumns> figures = new ArrayList<>();
+        for (SourceMapping.Figure f : mapping.figures()) {
+            ReferenceData.Indicator indicator = reference.indicator(f.indicator());
+            if (indicator == null) {
+                throw new IllegalStateException("Source mapping " + mapping.id() + " names unknown indicator " + f.indicator());
+            }
+            if (f.isRatio()) {
+                int num = column(paths, f.numerator(), true);
+                int den = column(paths, f.denominator(), true);
+                figures.add(new FigureColumns(f, indicator, -1, null, num, units.get(num), den, units.get(den)));
+            } else {
+                int col = column(paths, f.column(), true);
+                String unit = f.unit() != null ? f.unit() : units.getOrDefault(col, indicator.unit());
+                figures.add(new FigureColumns(f, indicator, col, unit, -1, null, -1, null));
+            }
+        }
+        columns = new Columns(column(paths, mapping.townColumn(), true), -1, -1, -1, figures);
+    }
+
+    /** The column whose header path (upper/lower, units dropped) is {@code spec}, or whose only or last level is. */
+    private int column(Map<Integer, List<String>> paths, String spec, boolean required) {
+        String want = TextNormalizer.label(spec.replace("/", "\u0000")).replace("\u0000", "/");
+        List<Integer> byLast = new ArrayList<>();
+        for (var e : paths.entrySet()) {
+            List<String> p = e.getValue();
+            if (String.join("/", p).equals(want)) {
+                return e.getKey();
+            }
+            if (p.get(p.size() - 1).equals(want) || p.get(0).equals(want) && p.size() == 1) {
+                byLast.add(e.getKey());
+            }
+        }
+        if (byLast.size() == 1) {
+            return byLast.get(0);
+        }
+        if (required) {
+            throw new NotRecognisedException("工作表“" + sheet + "”的表头" + (byLast.isEmpty() ? "缺少" : "有多个") + "“" + spec
+                    + "”列，与模板“" + mapping.id() + "”不符");
+        }
+        return -1;
+    }
+
+    private RawRow fillDown(RawRow row) {
+        if (fillDownColumns.isEmpty()) {
+            return row;
+        }
+        List<RawCell> cells = new ArrayList<>(row.cells());
+        for (int col : fillDownColumns) {
+            RawCell cell = row.cell(col);
+            if (cell == null || cell.isBlankText()) {
+                RawCell above = filledDown.get(col);
+                if (above != null) {
+                    cells.add(new RawCell(col, WorkbookSource.ref(col, row.rowNumber()), above.kind(), above.text(),
+                            above.number(), above.percentFormat(), above.dateFormat()));
+                }
+            } else {
+                filledDown.put(col, cell);
+            }
+        }
+        cells.sort(java.util.Comparator.comparingInt(RawCell::column));
+        return new RawRow(row.rowNumber(), cells);
+    }
+
+    // ---- data rows ---------------------------------------------------------------------------
+
+    private void data(RawRow row) throws SQLException {
+        if (facts.period == null) {
+            if (facts.periodFromFileName == null) {
+                throw new NotRecognisedException("未能从标题或文件名识别报告期（应写明如“2024年第二季度”或“2024年1-6月”）");
+            }
+            facts.period = facts.periodFromFileName;
+        }
+        if (mapping.layout() == SourceMapping.Layout.INDICATOR_ROWS) {
+            indicatorRow(row);
+        } else {
+            townRow(row);
+        }
+    }
+
+    private void indicatorRow(RawRow row) throws SQLException {
+        RawCell nameCell = row.cell(columns.label());
+        if (nameCell == null || nameCell.isBlankText()) {
+            RawCell any = row.cells().get(0);
+            load.reject(sheet, row.rowNumber(), any.ref(), any.display(), "MISSING_INDICATOR",
+                    "该行缺少指标名称，请填写指标名称或删除该行");
+            return;
+        }
+        String code = indicatorCode(nameCell.display());
+        if (code == null) {
+            load.reject(sheet, row.rowNumber(), nameCell.ref(), nameCell.display(), "UNKNOWN_INDICATOR",
+                    "指标“" + nameCell.display() + "”不在模板“" + mapping.id() + "”的指标清单中，请使用模板中的指标名称");
+            return;
+        }
+        ReferenceData.Indicator indicator = reference.indicator(code);
+        RawCell unitCell = columns.unit() >= 0 ? row.cell(columns.unit()) : null;
+        String unit = unitCell != null && !unitCell.isBlankText() ? TextNormalizer.normalize(unitCell.display())
+                : firstNonNull(TextNormalizer.bracketUnit(nameCell.display()), indicator.unit());
+        RawCell valueCell = row.cell(columns.value());
+        String valueRef = valueCell != null ? valueCell.ref() : WorkbookSource.ref(columns.value(), row.rowNumber());
+        RawCell remarkCell = columns.remark() >= 0 ? row.cell(columns.remark()) : null;
+        String remark = remarkCell == null ? null : remarkCell.display();
+        CellValue v = cleaner.clean(valueCell, unit, indicator.unit());
+        figure(indicator, ReferenceData.CITY, true, v, null, null, row.rowNumber(), valueRef,
+                valueCell == null ? "" : valueCell.display(), remark);
+    }
+
+    private String indicatorCode(String written) {
+        String label = TextNormalizer.label(written);
+        for (var e : mapping.indicators().entrySet()) {
+            if (e.getValue().contains(label)) {
+                return e.getKey();
+            }
+        }
+        for (String code : mapping.indicators().keySet()) {
+            ReferenceData.Indicator i = reference.indicator(code);
+            if (i != null && TextNormalizer.label(i.name()).equals(label)) {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    private void townRow(RawRow row) throws SQLException {
+        RawCell labelCell = row.cell(columns.label());
+        String label = labelCell == null ? "" : TextNormalizer.normalize(labelCell.display());
+        String town;
+        boolean total = options.totalRowLabels().contains(label);
+        if (total) {
+            town = ReferenceData.CITY;
+        } else if (label.isEmpty()) {
+            RawCell any = row.cells().get(0);
+            load.reject(sheet, row.rowNumber(), WorkbookSource.ref(columns.label(), row.rowNumber()), any.display(),
+                    "MISSING_TOWN", "该行有数据但未填写镇街名称，请补填镇街名称（如“暨阳街道”）或删除该行");
+            return;
+        } else {
+            town = reference.town(label);
+            if (town == null) {
+                load.reject(sheet, row.rowNumber(), labelCell.ref(), labelCell.display(), "UNKNOWN_TOWN",
+                        "无法识别镇街名称“" + labelCell.display() + "”，请使用标准名称，如“暨阳街道”或“暨阳”");
+                return;
+            }
+        }
+        for (FigureColumns f : columns.figures()) {
+            ReferenceData.Indicator indicator = f.indicator();
+            if (!f.figure().isRatio()) {
+                RawCell cell = row.cell(f.column());
+                CellValue v = cleaner.clean(cell, f.columnUnit(), indicator.unit());
+                figure(indicator, town, total, v, null, null, row.rowNumber(),
+                        cell != null ? cell.ref() : WorkbookSource.ref(f.column(), row.rowNumber()),
+                        cell == null ? "" : cell.display(), null);
+                continue;
+            }
+            RawCell numCell = row.cell(f.numerator());
+            RawCell denCell = row.cell(f.denominator());
+            String numRef = WorkbookSource.ref(f.numerator(), row.rowNumber());
+            String denRef = WorkbookSource.ref(f.denominator(), row.rowNumber());
+            CellValue num = cleaner.clean(numCell, f.numeratorUnit(), null);
+            CellValue den = cleaner.clean(denCell, f.denominatorUnit(), null);
+            String raw = (numCell == null ? "" : numCell.display()) + " / " + (denCell == null ? "" : denCell.display());
+            if (num instanceof CellValue.Problem p) {
+                load.reject(sheet, row.rowNumber(), numRef, numCell.display(), p.reasonCode(), p.messageZh());
+            } else if (den instanceof CellValue.Problem p) {
+                load.reject(sheet, row.rowNumber(), denRef, denCell.display(), p.reasonCode(), p.messageZh());
+            } else if (num instanceof CellValue.NoValue) {
+                load.ignored("no_value"); // the numerator carries the figure; a denominator alone is no figure
+            } else if (den instanceof CellValue.NoValue) {
+                load.reject(sheet, row.rowNumber(), denRef, "", "MISSING_DENOMINATOR", "已填写“" + f.figure().numerator()
+                        + "”但缺少“" + f.figure().denominator() + "”，请补填");
+            } else {
+                double n = ((CellValue.Figure) num).value();
+                double d = ((CellValue.Figure) den).value();
+                if (d == 0) {
+                    load.reject(sheet, row.rowNumber(), denRef, denCell.display(), "ZERO_DENOMINATOR",
+                            "“" + f.figure().denominator() + "”为 0，无法计算比率，请核实后填写");
+                    continue;
+                }
+                figure(indicator, town, total, new CellValue.Figure(CellCleaner.round(n / d * f.figure().scale())), n, d,
+                        row.rowNumber(), numRef, raw, null);
+            }
+        }
+    }
+
+    /** One figure of the file: its period by the indicator's frequency, then a candidate, a reject or no value. */
+    private void figure(ReferenceData.Indicator indicator, String town, boolean cityTotal, CellValue v, Double numerator,
+                        Double denominator, long row, String ref, String raw, String remark) throws SQLException {
+        if (v instanceof CellValue.NoValue) {
+            load.ignored("no_value");
+        } else if (v instanceof CellValue.Problem p) {
+            load.reject(sheet, row, ref, raw, p.reasonCode(), p.messageZh());
+        } else {
+            CellValue.Figure f = (CellValue.Figure) v;
+            String period = period(indicator);
+            if (period == null) {
+                load.reject(sheet, row, ref, raw, "PERIOD_NOT_EXPECTED", "年度指标“" + indicator.name() + "”只在"
+                        + (options.annualInQuarter() == 1 ? "次年第一季度" : "第四季度") + "报表中填报，本期请填“/”");
+                return;
+            }
+            load.candidate(new Observation(indicator.code(), town, period, f.value(), numerator, denominator, "A"),
+                    sheet, row, ref, raw, remark, cityTotal);
+        }
+    }
+
+    /** The period a figure belongs to: the file's, or for an annual indicator its year (null when not due in this file). */
+    private String period(ReferenceData.Indicator indicator) {
+        String p = facts.period;
+        if (!PeriodParser.isQuarter(p)) {
+            return indicator.annual() ? p : p + "Q4";
+        }
+        if (!indicator.annual()) {
+            return p;
+        }
+        int q = PeriodParser.quarter(p);
+        if (q != options.annualInQuarter()) {
+            return null;
+        }
+        return String.valueOf(q == 1 ? PeriodParser.year(p) - 1 : PeriodParser.year(p));
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,162 @@
+package com.qiyouxiang.intake.spreadsheet;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The template mappings: every {@code *.yml} under the sources folder, each over the defaults in
+ * {@code _defaults.yml}. A mistake in a mapping (unknown layout, missing column) fails at load,
+ * naming the file.
+ */
+public final class SourceMappings {
+
+    private final List<SourceMapping> mappings;
+
+    private SourceMappings(List<SourceMapping> mappings) {
+        this.mappings = mappings;
+    }
+
+    public List<SourceMapping> all() {
+        return mappings;
+    }
+
+    public static SourceMappings load(Path dir) {
+        Map<String, Object> defaults = Map.of();
+        Path defaultsFile = dir.resolve("_defaults.yml");
+        if (Files.exists(defaultsFile)) {
+            defaults = read(defaultsFile);
+        }
+        List<SourceMapping> list = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString();
+                if ((name.endsWith(".yml") || name.endsWith(".yaml")) && !name.startsWith("_")) {
+                    list.add(parse(f, read(f), defaults));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the source mappings in " + dir, e);
+        }
+        return new SourceMappings(list);
+    }
+
+    /** The first mapping whose file-name pattern matches and which has a visible (or any) sheet matching its sheet pattern. */
+    public Optional<SourceMapping> recognise(String fileName, List<WorkbookSource.SheetInfo> sheets) {
+        String name = TextNormalizer.normalize(fileName);
+        for (SourceMapping m : mappings) {
+            if (!m.recognise().fileName().matcher(name).find()) {
+                continue;
+            }
+            boolean sheet = sheets.stream().anyMatch(s -> !(s.hidden() && m.options().skipHiddenSheets())
+                    && m.recognise().sheet().matcher(TextNormalizer.normalize(s.name())).matches());
+            if (sheet) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, Object> read(Path f) {
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+            if (!(o instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("Source mapping " + f + " is not a YAML map");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) map;
+            return m;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read source mapping " + f, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static SourceMapping parse(Path f, Map<String, Object> y, Map<String, Object> defaults) {
+        try {
+            Map<String, Object> opts = new LinkedHashMap<>((Map<String, Object>) defaults.getOrDefault("options", Map.of()));
+            opts.putAll((Map<String, Object>) y.getOrDefault("options", Map.of()));
+            Map<String, Object> rec = (Map<String, Object>) required(y, "recognise");
+            SourceMapping.Options options = new SourceMapping.Options(
+                    TextNormalizer.normalize(str(required(opts, "header-marker"))), ((Number) opts.getOrDefault("header-rows", 1)).intValue(),
+                    bool(opts.getOrDefault("fill-merged-header", true)), strings(opts.get("fill-down")),
+                    new LinkedHashSet<>(normalized(opts.get("total-row-labels"))), normalized(opts.get("footnote-markers")),
+                    normalized(opts.get("meta-markers")), new LinkedHashSet<>(normalized(opts.get("no-value-tokens"))),
+                    bool(opts.getOrDefault("skip-hidden-sheets", true)), strings(opts.getOrDefault("period-from", List.of("title", "file-name"))),
+                    bool(opts.getOrDefault("fraction-in-percent-column", true)),
+                    ((Number) opts.getOrDefault("annual-in-quarter", 4)).intValue());
+            SourceMapping.Recognise recognise = new SourceMapping.Recognise(
+                    Pattern.compile(str(required(rec, "file-name"))), Pattern.compile(str(rec.getOrDefault("sheet", ".*"))),
+                    normalized(rec.get("header-text")));
+            SourceMapping.Layout layout = SourceMapping.Layout.valueOf(str(required(y, "layout")).toUpperCase().replace('-', '_'));
+            List<SourceMapping.Figure> figures = new ArrayList<>();
+            Map<String, List<String>> indicators = new LinkedHashMap<>();
+            if (layout == SourceMapping.Layout.TOWN_COLUMNS) {
+                required(y, "town-column");
+                for (Map<String, Object> fig : (List<Map<String, Object>>) required(y, "figures")) {
+                    String column = str(fig.get("column"));
+                    String numerator = str(fig.get("numerator"));
+                    if ((column == null) == (numerator == null) || (numerator != null && fig.get("denominator") == null)) {
+                        throw new IllegalArgumentException("figure " + fig.get("indicator")
+                                + " needs either 'column' or both 'numerator' and 'denominator'");
+                    }
+                    figures.add(new SourceMapping.Figure(str(required(fig, "indicator")), column, numerator,
+                            str(fig.get("denominator")), ((Number) fig.getOrDefault("scale", 1)).doubleValue(), str(fig.get("unit"))));
+                }
+            } else {
+                for (var e : ((Map<String, Object>) required(y, "indicators")).entrySet()) {
+                    List<String> names = e.getValue() instanceof List<?> ? normalized(e.getValue()) : List.of(TextNormalizer.normalize(str(e.getValue())));
+                    indicators.put(e.getKey(), names.stream().map(TextNormalizer::label).toList());
+                }
+            }
+            return new SourceMapping(str(required(y, "id")), str(y.get("description")), str(required(y, "bureau")), layout,
+                    recognise, options, str(y.get("town-column")), figures, str(y.getOrDefault("indicator-column", "指标名称")),
+                    str(y.getOrDefault("unit-column", "单位")), str(y.getOrDefault("value-column", "本期值")),
+                    str(y.getOrDefault("remark-column", "备注")), indicators, f);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Source mapping " + f + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object required(Map<String, Object> y, String key) {
+        Object v = y.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing '" + key + "'");
+        }
+        return v;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static boolean bool(Object o) {
+        return Boolean.parseBoolean(o.toString());
+    }
+
+    private static List<String> strings(Object o) {
+        if (o == null) {
+            return List.of();
+        }
+        return ((List<?>) o).stream().map(String::valueOf).toList();
+    }
+
+    private static List<String> normalized(Object o) {
+        return strings(o).stream().map(TextNormalizer::normalize).toList();
+    }
+}

@@ -1,0 +1,264 @@
+package com.qiyouxiang.intake.spreadsheet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.qiyouxiang.validation.ValueRules;
+import com.qiyouxiang.warehouse.FactWriter;
+import com.qiyouxiang.warehouse.FileRegistry;
+import com.qiyouxiang.warehouse.Reject;
+import com.qiyouxiang.warehouse.RowCounts;
+import com.qiyouxiang.warehouse.SqlFiles;
+
+/**
+ * Loads one inbox spreadsheet in its own transaction: skip it when the same content was loaded
+ * before; recognise its template; read its sheets (streamed); check, stage and merge its figures
+ * (revisions by {@link FactWriter}); record the file with reconciling counts. Then archive it and,
+ * when cells were rejected, write its 退回修改 workbook. A file that fits no template, is not a
+ * workbook, is a zip bomb, or does not reconcile is recorded with its reason and left in the inbox;
+ * nothing of it is loaded.
+ */
+public final class SpreadsheetIngester {
+
+    private static final Logger log = LoggerFactory.getLogger(SpreadsheetIngester.class);
+
+    private final SourceMappings mappings;
+    private final ReferenceData reference;
+    private final ValueRules rules;
+    private final IngestProperties properties;
+    private final Archiver archiver;
+
+    public SpreadsheetIngester(SourceMappings mappings, ReferenceData reference, ValueRules rules,
+                               IngestProperties properties) {
+        this.mappings = mappings;
+        this.reference = reference;
+        this.rules = rules;
+        this.properties = properties;
+        this.archiver = new Archiver(properties.archiveDir(), properties.ingest().archiveMode());
+    }
+
+    /** @param c a connection with auto-commit off; this method commits or rolls back the file's transaction */
+    public FileResult ingest(Connection c, Path file, Long jobExecutionId) throws SQLException {
+        String checksum = FileRegistry.sha256(file);
+        Long done = FileRegistry.findProcessed(c, checksum, FileLoad.SOURCE_KIND);
+        if (done != null) {
+            c.commit();
+            afterLoad(c, file, checksum, done, false);
+            return FileResult.of(file, "unchanged", done, "与已入库文件（file_id " + done + "）内容相同，未重复入库");
+        }
+        String name = file.getFileName().toString();
+        FileFacts facts = new FileFacts();
+        try {
+            long fileId = FileRegistry.register(c, file, checksum, FileLoad.SOURCE_KIND, jobExecutionId);
+            FileResult result = load(c, file, fileId, facts, jobExecutionId);
+            c.commit();
+            log.info("{}: {} {}", name, result.status(), result.counts());
+            Path feedback = afterLoad(c, file, checksum, fileId, true);
+            return new FileResult(result.file(), result.status(), result.fileId(), result.mappingId(), result.bureauCode(),
+                    result.period(), result.revision(), result.counts(), result.rejected(), result.message(),
+                    result.changes(), result.notes(), result.notedCount(), feedback);
+        } catch (NotRecognisedException e) {
+            c.rollback();
+            return refused(c, file, checksum, "unrecognised", "UNRECOGNISED_FILE", e.getMessage(), jobExecutionId);
+        } catch (SQLException e) {
+            c.rollback(); // the warehouse itself failed: stop the step (a restart redoes this file)
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            c.rollback();
+            String reason = reason(e);
+            log.warn("{}: refused: {}", name, reason, e instanceof IOException || isZipBomb(e) ? null : e);
+            return refused(c, file, checksum, "failed", isZipBomb(e) ? "ZIP_BOMB" : "UNREADABLE_FILE", reason, jobExecutionId);
+        }
+    }
+
+    private FileResult load(Connection c, Path file, long fileId, FileFacts facts, Long jobExecutionId)
+            throws IOException, SQLException {
+        String name = file.getFileName().toString();
+        try (WorkbookSource workbook = WorkbookSource.open(file)) {
+            SourceMapping mapping = mappings.recognise(name, workbook.sheets()).orElseThrow(() -> new NotRecognisedException(
+                    "文件名或工作表名与 jobs/sources 中的任何报表模板都不匹配，无法识别报送单位和报表类型"));
+            String bureau = reference.bureau(mapping.bureau());
+            if (bureau == null) {
+                throw new IllegalStateException("Source mapping " + mapping.id() + " names unknown bureau " + mapping.bureau());
+            }
+            facts.bureauCode = bureau;
+            facts.periodFromFileName = mapping.options().periodFrom().contains("file-name") ? PeriodParser.parse(name) : null;
+            FileLoad load = new FileLoad(c, rules, fileId, name, bureau, jobExecutionId, properties.ingest().chunkSize());
+            for (WorkbookSource.SheetInfo sheet : workbook.sheets()) {
+                boolean wanted = mapping.recognise().sheet().matcher(TextNormalizer.normalize(sheet.name())).matches();
+                if ((sheet.hidden() && mapping.options().skipHiddenSheets()) || !wanted) {
+                    facts.sheetsSkipped.add(sheet.name() + (sheet.hidden() ? "（隐藏）" : ""));
+                    continue;
+                }
+                SheetParser parser = new SheetParser(mapping, reference, sheet.name(), load, facts);
+                workbook.read(sheet.name(), parser);
+                parser.finish();
+                facts.sheetsRead.add(sheet.name());
+            }
+            load.finish();
+            List<FactWriter.Change> changes = FactWriter.merge(c, FileLoad.SOURCE_KIND, bureau, fileId, name, jobExecutionId);
+            int revision = revision(c, mapping.id(), bureau, facts.period);
+            RowCounts counts = load.counts();
+            String status = counts.rowsRejected() > 0 ? "loaded_with_rejects" : "loaded";
+            String message = message(facts, changes);
+            FileRegistry.complete(c, fileId, status, mapping.id(), bureau, facts.period, revision, counts, message);
+            return new FileResult(file, status, fileId, mapping.id(), bureau, facts.period, revision, counts.toString(),
+                    counts.rowsRejected(), message, changes, load.notes(), load.notedCount(), null);
+        }
+    }
+
+    private static String message(FileFacts facts, List<FactWriter.Change> changes) {
+        List<String> parts = new ArrayList<>();
+        parts.add("工作表 " + String.join("、", facts.sheetsRead));
+        if (!facts.sheetsSkipped.isEmpty()) {
+            parts.add("跳过 " + String.join("、", facts.sheetsSkipped));
+        }
+        if (facts.bureauWritten != null) {
+            parts.add("填报单位 " + facts.bureauWritten);
+        }
+        if (facts.reportDate != null) {
+            parts.add("填报日期 " + facts.reportDate);
+        }
+        if (facts.reporter != null) {
+            parts.add("填报人 " + facts.reporter);
+        }
+        long revised = changes.stream().filter(ch -> ch.oldValue() != null).count();
+        parts.add("新增 " + (changes.size() - revised) + " 个数值，修订 " + revised + " 个数值");
+        return String.join("；", parts);
+    }
+
+    /** The file's revision: 1 + the files of the same template, bureau and period loaded before. */
+    private static int revision(Connection c, String mappingId, String bureau, String period) throws SQLException {
+        Map<String, Object> values = new HashMap<>();
+        values.put("mapping_id", mappingId);
+        values.put("bureau_code", bureau);
+        values.put("period_code", period);
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_file_revision.sql", values))) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Records a refused file (once per content and reason) with a file-level reject; the file stays in the inbox. */
+    private FileResult refused(Connection c, Path file, String checksum, String status, String reasonCode, String reason,
+                               Long jobExecutionId) throws SQLException {
+        String sql = SqlFiles.read("intake/spreadsheet_refused_before.sql",
+                Map.of("checksum", checksum, "status", status, "message", reason));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            long earlier = rs.getLong(1);
+            if (!rs.wasNull()) {
+                c.commit();
+                return FileResult.of(file, status, earlier, reason + "（与此前记录相同，未重复记录）");
+            }
+        }
+        long fileId = FileRegistry.register(c, file, checksum, FileLoad.SOURCE_KIND, jobExecutionId);
+        FileRegistry.reject(c, fileId, file.getFileName().toString(), jobExecutionId,
+                List.of(new Reject(null, null, null, file.getFileName().toString(), reasonCode, reason)));
+        FileRegistry.complete(c, fileId, status, null, null, null, null, new RowCounts(), reason);
+        c.commit();
+        return FileResult.of(file, status, fileId, reason);
+    }
+
+    /** Archives a loaded file and writes its feedback workbook when it had rejects (both redone after a crash). */
+    private Path afterLoad(Connection c, Path file, String checksum, long fileId, boolean fresh) {
+        try {
+            if (!Files.exists(file)) {
+                return null;
+            }
+            LocalDate day = processedOn(c, fileId);
+            Path feedback = feedback(c, file, fileId, fresh, day);
+            archiver.archive(file, checksum, day);
+            return feedback;
+        } catch (IOException | SQLException | RuntimeException e) {
+            log.warn("{}: archiving or feedback failed: {}", file.getFileName(), e.toString());
+            return null;
+        }
+    }
+
+    /** The day the file was loaded: its archive and feedback folders are named by it (so a later run finds them). */
+    private static LocalDate processedOn(Connection c, long fileId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT CAST(processed_at AS DATE) FROM etl_file WHERE file_id = ?")) {
+            p.setLong(1, fileId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getDate(1) != null ? rs.getDate(1).toLocalDate() : LocalDate.now();
+            }
+        }
+    }
+
+    private Path feedback(Connection c, Path file, long fileId, boolean fresh, LocalDate day) throws SQLException, IOException {
+        List<Reject> rejects = new ArrayList<>();
+        String mappingId, bureau, period, counts;
+        long rejected;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_file.sql", Map.of("file_id", fileId)))) {
+            if (!rs.next()) {
+                return null;
+            }
+            mappingId = rs.getString(1);
+            bureau = rs.getString(2);
+            period = rs.getString(3);
+            rejected = rs.getLong(6);
+            counts = "读取 " + rs.getLong(4) + " 条：入库 " + rs.getLong(5) + " 条，退回 " + rs.getLong(6) + " 条，忽略 "
+                    + rs.getLong(7) + " 条（标题、表头、填报信息、空行、注释、无数据）";
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_rejects.sql",
+                Map.of("file_id", fileId, "max_rows", properties.ingest().feedbackMaxMarks() * 10)))) {
+            while (rs.next()) {
+                rejects.add(new Reject(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)));
+            }
+        }
+        String name = file.getFileName().toString();
+        Path target = properties.feedbackDir().resolve(day.toString())
+                .resolve(name.replaceAll("\\.(xlsx|xlsm|xls)$", "") + "_退回修改.xlsx");
+        if (Files.exists(target) && !fresh) {
+            return target; // written before a crash or by an earlier run
+        }
+        List<String> sheets = rejects.stream().map(Reject::sheetName).filter(java.util.Objects::nonNull).distinct().toList();
+        FeedbackWorkbookWriter.write(file, sheets, rejects,
+                new FeedbackWorkbookWriter.Summary(name, bureau, period, mappingId, counts, rejected),
+                properties.ingest().feedbackMaxMarks(), target);
+        return target;
+    }
+
+    static boolean isZipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String reason(Throwable e) {
+        if (isZipBomb(e)) {
+            return "文件解压后体积异常（疑似压缩炸弹 zip bomb），为安全起见拒收，请重新导出后报送";
+        }
+        if (e instanceof WorkbookSource.NotAWorkbookException || e instanceof NotOfficeXmlFileException) {
+            return "文件不是有效的 Excel 工作簿（.xlsx/.xls），请用 Excel 或 WPS 另存为后重新报送";
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "文件无法处理：" + Optional.ofNullable(root.getMessage()).orElse(root.getClass().getSimpleName());
+    }
+}
