@@ -1,0 +1,112 @@
+package com.qiyouxiang.intake.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import com.qiyouxiang.warehouse.RowCounts;
+import com.qiyouxiang.warehouse.Warehouse;
+
+/**
+ * Loads one record-level export with DuckDB's read_csv: the dataset's staging SQL (sql/staging/stg_platform_*.sql)
+ * reads, validates and pseudonymises in one SELECT and inserts the good rows into the record table;
+ * sql/staging/platform_record_rejects.sql puts the bad lines, with line numbers and masked values,
+ * into etl_reject. All inside the caller's transaction. GB18030 files are transcoded to a temporary
+ * UTF-8 file first (deleted afterwards).
+ */
+public class RecordExportLoader {
+
+    private final KeyedHash keyedHash;
+    private final Path tempDir;
+
+    public RecordExportLoader(KeyedHash keyedHash, Path tempDir) {
+        this.keyedHash = keyedHash;
+        this.tempDir = tempDir;
+    }
+
+    public RowCounts load(Connection c, ExportFile file, PlatformMapping mapping, Map<String, Integer> fields,
+                          long fileId, Long jobExecutionId) throws SQLException, IOException {
+        Dataset dataset = mapping.dataset();
+        Warehouse.runScript(c, "staging/platform_macros.sql");
+        keyedHash.install(c);
+        dropReaderTables(c);
+        Path utf8 = file.utf8Copy(tempDir);
+        try {
+            Map<String, Object> values = new HashMap<>();
+            values.put("path", utf8.toAbsolutePath().toString());
+            values.put("delim", String.valueOf(file.delimiter()));
+            values.put("file_id", fileId);
+            values.put("columns", new PlatformSql.Raw(columns(dataset, fields, file.header().size())));
+            values.put("missing_columns", new PlatformSql.Raw(missingColumns(dataset, fields)));
+            execute(c, PlatformSql.fill(dataset.stagingSql(), values));
+        } finally {
+            if (!utf8.equals(file.path())) {
+                Files.deleteIfExists(utf8);
+            }
+            KeyedHash.uninstall(c);
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("file_id", fileId);
+        values.put("file_name", file.name());
+        values.put("column_count", file.header().size());
+        values.put("job_execution_id", jobExecutionId);
+        execute(c, PlatformSql.fill("staging/platform_record_rejects.sql", values));
+
+        long accepted = count(c, "SELECT count(*) FROM stg_platform_records");
+        long checkedOut = count(c, "SELECT count(*) FROM stg_platform_records WHERE reason_code IS NOT NULL");
+        long readRejected = count(c, "SELECT count(DISTINCT line) FROM platform_read_rejects");
+        execute(c, "DROP TABLE stg_platform_records");
+        dropReaderTables(c);
+
+        return PlatformSql.counts(accepted - checkedOut, checkedOut + readRejected, 1);
+    }
+
+    /** read_csv's columns: the file's columns in order, named by the mapping (others extra_n, read as text). */
+    static String columns(Dataset dataset, Map<String, Integer> fields, int width) {
+        Map<Integer, String> byIndex = new HashMap<>();
+        fields.forEach((field, index) -> byIndex.put(index, field));
+        StringJoiner j = new StringJoiner(", ", "{", "}");
+        for (int i = 0; i < width; i++) {
+            String field = byIndex.get(i);
+            String name = field == null ? "extra_" + (i + 1) : field;
+            String type = field == null ? "VARCHAR" : dataset.types().get(field);
+            j.add("'" + name + "': '" + type + "'");
+        }
+        return j.toString();
+    }
+
+    /** Optional fields the file lacks, as NULL columns after read_csv's own: ", CAST(NULL AS VARCHAR) AS x". */
+    static String missingColumns(Dataset dataset, Map<String, Integer> fields) {
+        StringBuilder b = new StringBuilder();
+        dataset.types().forEach((field, type) -> {
+            if (!fields.containsKey(field)) {
+                b.append(", CAST(NULL AS ").append(type).append(") AS ").append(field);
+            }
+        });
+        return b.toString();
+    }
+
+    private static void dropReaderTables(Connection c) throws SQLException {
+        execute(c, "DROP TABLE IF EXISTS platform_read_rejects; DROP TABLE IF EXISTS platform_read_scans");
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
