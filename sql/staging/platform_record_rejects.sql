@@ -3,13 +3,16 @@
 -- stg_platform_records. Line numbers count records with the header as line 1 (they are the editor's
 -- line numbers unless a quoted field holds a line break). raw_value never holds a raw 身份证号:
 -- checks keep it masked, and from the reader's rejects only the unparseable number is kept, never the line.
+-- ${header_names}: the file's header texts, to name the column of an unparseable number as the file does.
 INSERT INTO etl_reject (file_id, file_name, sheet_name, row_number, cell_ref, raw_value, reason_code, message_zh,
                         job_execution_id)
 WITH read_errors AS (
-    SELECT line, arg_min(error_type, coalesce(column_idx, 0)) AS error_type,
-           arg_min(error_message, coalesce(column_idx, 0)) AS error_message,
-           arg_min(column_name, coalesce(column_idx, 0)) AS column_name
-    FROM platform_read_rejects
+    -- one reason a line: a wrong column count first (it explains any cast error after it), else the first column
+    SELECT line, arg_min(error_type, priority) AS error_type, arg_min(error_message, priority) AS error_message,
+           arg_min(column_idx, priority) AS column_idx
+    FROM (SELECT *, CASE WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN -1
+                         ELSE coalesce(column_idx, 0) END AS priority
+          FROM platform_read_rejects)
     GROUP BY line
 ),
 read_rejected AS (
@@ -21,7 +24,7 @@ read_rejected AS (
            CASE WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS')
                     THEN '列数不符：表头有 ' || ${column_count} || ' 列，本行 '
                          || coalesce(nullif(regexp_extract(error_message, 'Found: ([0-9]+)', 1), ''), '不同') || ' 列'
-                WHEN error_type = 'CAST' THEN '“' || column_name || '”应为数字'
+                WHEN error_type = 'CAST' THEN '“' || ${header_names}[CAST(column_idx AS BIGINT)] || '”应为数字'
                 ELSE '该行无法解析（引号不成对或格式错误）' END AS message_zh
     FROM read_errors
 ),
@@ -29,8 +32,11 @@ read_rejected AS (
 shifts AS (
     SELECT line - 1 - row_number() OVER (ORDER BY line) AS accepted_before FROM read_errors
 ),
+-- rowid counts in file order from the table's first row (a table created in an open transaction
+-- numbers its rows from a large offset, hence the min)
 checked_rejected AS (
-    SELECT rowid + 1 AS accepted_ordinal, reason_code, raw_value FROM stg_platform_records WHERE reason_code IS NOT NULL
+    SELECT rowid - (SELECT min(rowid) FROM stg_platform_records) + 1 AS accepted_ordinal, reason_code, raw_value
+    FROM stg_platform_records WHERE reason_code IS NOT NULL
 )
 SELECT ${file_id}, ${file_name}, NULL, line, NULL, raw_value, reason_code, message_zh, ${job_execution_id}
 FROM read_rejected
@@ -53,5 +59,6 @@ SELECT ${file_id}, ${file_name}, NULL,
            WHEN 'MISSING_NUMBER' THEN '托位数为空'
            WHEN 'NEGATIVE_NUMBER' THEN '托位数不能为负数'
            WHEN 'BAD_FLAG' THEN '是否普惠应填“是”或“否”'
-           ELSE c.reason_code END
+           ELSE c.reason_code END,
+       ${job_execution_id}
 FROM checked_rejected c;

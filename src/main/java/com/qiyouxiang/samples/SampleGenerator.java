@@ -17,5 +17,7 @@ public final class SampleGenerator {
         Path catalog = samples.resolve("reference").resolve("七优享指标目录.xlsx");
         CatalogWorkbookWriter.write(catalog, CatalogWorkbookWriter.Variant.TYPED_XLSX);
         System.out.println("wrote " + catalog);
+        PlatformExportWriter.write(samples.resolve("inbox"), samples.resolve("reference").resolve("towns.csv"))
+                .forEach(f -> System.out.println("wrote " + f));
     }
 }

@@ -58,7 +58,7 @@ public class DerivedIndicators {
             String indicator = candidates.get(0).observation().indicatorCode();
             String bureau = bureauOf(c, indicator);
             int refused = 0;
-            for (Finding f : valueRules.check(c, candidates)) {
+            for (Finding f : valueRules.check(c, newOrChanged(c, candidates))) {
                 Observation o = f.candidate().observation();
                 lines.add(indicator + " " + o.townCode() + " " + o.periodCode() + " " + f.tier().zh() + ": " + f.messageZh());
                 if (f.tier() == Tier.MANDATORY) {
@@ -88,6 +88,23 @@ public class DerivedIndicators {
             }
         }
         return candidates;
+    }
+
+    /** The figures that differ from the current derived facts: unchanged ones passed the checks when they first loaded. */
+    private static List<Candidate> newOrChanged(Connection c, List<Candidate> candidates) throws SQLException {
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT s.indicator_code || '|' || s.town_code || '|' || s.period_code FROM stg_fact s
+                LEFT JOIN fct_indicator_value f ON f.is_current AND f.source_kind = 'derived'
+                     AND f.indicator_code = s.indicator_code AND f.town_code = s.town_code AND f.period_code = s.period_code
+                WHERE f.value_id IS NULL OR f.value IS DISTINCT FROM s.value
+                   OR f.numerator IS DISTINCT FROM s.numerator OR f.denominator IS DISTINCT FROM s.denominator""")) {
+            while (rs.next()) {
+                changed.add(rs.getString(1));
+            }
+        }
+        return candidates.stream().filter(k -> changed.contains(k.observation().indicatorCode() + "|"
+                + k.observation().townCode() + "|" + k.observation().periodCode())).toList();
     }
 
     private static int drop(Connection c, Observation o) throws SQLException {

@@ -56,6 +56,8 @@ public class RecordExportLoader {
         values.put("file_id", fileId);
         values.put("file_name", file.name());
         values.put("column_count", file.header().size());
+        values.put("header_names", new PlatformSql.Raw(file.header().stream()
+                .map(h -> "'" + h.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"))));
         values.put("job_execution_id", jobExecutionId);
         execute(c, PlatformSql.fill("staging/platform_record_rejects.sql", values));
 
