@@ -54,10 +54,3 @@ CREATE OR REPLACE TEMP MACRO platform_period(t) AS CASE
         || CAST(position(substr(t, 7, 1) IN '一二三四') + position(substr(t, 7, 1) IN '1234') AS VARCHAR)
     WHEN regexp_full_match(t, '[0-9]{4}-?(03|06|09|12)') THEN left(t, 4) || 'Q' || CAST(CAST(right(t, 2) AS INTEGER) // 3 AS VARCHAR)
     WHEN regexp_full_match(t, '[0-9]{4}年?') THEN left(t, 4) END;
-
--- Zhuji's towns by 12- and 9-digit division code (统计用区划代码), for scalar lookups inside the read.
-SET VARIABLE platform_towns = (
-    SELECT map(list(code), list(town_code)) FROM (
-        SELECT division_code_12 AS code, town_code FROM dim_town WHERE level = 'town'
-        UNION ALL
-        SELECT division_code_9, town_code FROM dim_town WHERE level = 'town' AND division_code_9 IS NOT NULL));

@@ -1,6 +1,6 @@
 -- The rejected lines of one record-level export, for etl_reject: lines DuckDB's reader could not take
 -- (platform_read_rejects: wrong column count, unparseable number) and lines that failed the checks in
--- stg_platform_records. Line numbers count records with the header as line 1 (they are the editor's
+-- stg_platform_records (resolved with platform_lookups.sql). Line numbers count records with the header as line 1 (they are the editor's
 -- line numbers unless a quoted field holds a line break). raw_value never holds a raw 身份证号:
 -- checks keep it masked, and from the reader's rejects only the unparseable number is kept, never the line.
 -- ${header_names}: the file's header texts, to name the column of an unparseable number as the file does.
@@ -33,10 +33,18 @@ shifts AS (
     SELECT line - 1 - row_number() OVER (ORDER BY line) AS accepted_before FROM read_errors
 ),
 -- rowid counts in file order from the table's first row (a table created in an open transaction
--- numbers its rows from a large offset, hence the min)
+-- numbers its rows from a large offset, hence the min); a line's own problem first, then its town, its period
 checked_rejected AS (
-    SELECT rowid - (SELECT min(rowid) FROM stg_platform_records) + 1 AS accepted_ordinal, reason_code, raw_value
-    FROM stg_platform_records WHERE reason_code IS NOT NULL
+    SELECT s.rowid - (SELECT min(rowid) FROM stg_platform_records) + 1 AS accepted_ordinal,
+           coalesce(s.reason_code, CASE WHEN t.town_code IS NULL THEN 'UNKNOWN_DIVISION'
+                                        WHEN p.period_code IS NULL THEN 'BAD_PERIOD' END) AS reason_code,
+           CASE WHEN s.reason_code IS NOT NULL THEN s.raw_value
+                WHEN t.town_code IS NULL THEN s.division_code
+                ELSE s.period_text END AS raw_value
+    FROM stg_platform_records s
+    LEFT JOIN platform_town_lookup t USING (division_code)
+    LEFT JOIN platform_period_lookup p USING (period_text)
+    WHERE s.reason_code IS NOT NULL OR t.town_code IS NULL OR p.period_code IS NULL
 )
 SELECT ${file_id}, ${file_name}, NULL, line, NULL, raw_value, reason_code, message_zh, ${job_execution_id}
 FROM read_rejected

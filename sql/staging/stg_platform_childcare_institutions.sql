@@ -1,10 +1,11 @@
 -- stg_platform_childcare_institutions: one 托育机构名录 export (one institution a line), read by DuckDB.
--- No personal data. rowid + 1 = position among the lines the reader accepted (for reject line numbers).
+-- No personal data. The rowid gives the line's position among the lines the reader accepted.
+-- 行政区划代码 and 统计期 stay as written; platform_lookups.sql resolves them.
 -- ${columns}: the file's columns in order, named by jobs/sources/platform-childcare-institutions.yml.
 CREATE OR REPLACE TEMP TABLE stg_platform_records AS
 WITH source AS (
-    SELECT *${missing_columns} FROM read_csv(${path}, header = true, auto_detect = false, delim = ${delim}, quote = '"', escape = '"',
-                           columns = ${columns}, store_rejects = true,
+    SELECT *${missing_columns} FROM read_csv(${path}, header = true, auto_detect = false, delim = ${delim}, quote = '"',
+                           escape = '"', columns = ${columns}, store_rejects = true,
                            rejects_table = 'platform_read_rejects', rejects_scan = 'platform_read_scans')
 ),
 cleaned AS (
@@ -17,28 +18,12 @@ cleaned AS (
                 WHEN trim(is_puhui) IN ('否', 'N', 'n', '0', '非普惠', 'FALSE', 'false') THEN false END AS is_puhui,
            is_puhui AS puhui_text
     FROM source
-),
-checked AS (
-    SELECT *,
-           getvariable('platform_towns')[division_code] AS town_code,
-           platform_period(period_text) AS period_code
-    FROM cleaned
 )
-SELECT institution_code, institution_name, town_code, period_code, places, is_puhui,
+SELECT institution_code, institution_name, division_code, period_text, places, is_puhui,
        CASE WHEN institution_name IS NULL THEN 'MISSING_NAME'
-            WHEN town_code IS NULL THEN 'UNKNOWN_DIVISION'
-            WHEN period_code IS NULL THEN 'BAD_PERIOD'
             WHEN places IS NULL THEN 'MISSING_NUMBER'
             WHEN places < 0 THEN 'NEGATIVE_NUMBER'
             WHEN is_puhui IS NULL THEN 'BAD_FLAG' END AS reason_code,
-       CASE WHEN institution_name IS NULL THEN NULL
-            WHEN town_code IS NULL THEN division_code
-            WHEN period_code IS NULL THEN period_text
-            WHEN places < 0 THEN CAST(places AS VARCHAR)
-            WHEN is_puhui IS NULL THEN puhui_text END AS raw_value
-FROM checked;
-
-INSERT INTO rec_childcare_institution (file_id, period_code, town_code, institution_code, institution_name, places, is_puhui)
-SELECT ${file_id}, period_code, town_code, institution_code, institution_name, places, is_puhui
-FROM stg_platform_records
-WHERE reason_code IS NULL;
+       CASE WHEN places < 0 THEN CAST(places AS VARCHAR)
+            WHEN institution_name IS NOT NULL AND places IS NOT NULL AND is_puhui IS NULL THEN puhui_text END AS raw_value
+FROM cleaned;

@@ -61,6 +61,11 @@ public enum Dataset {
         return table;
     }
 
+    /** The SQL that moves the good staged lines into the record table (sql/staging/load_rec_*.sql). */
+    public String loadSql() {
+        return table == null ? null : "staging/load_" + table + ".sql";
+    }
+
     /** field -> DuckDB type, in a fixed order. */
     public Map<String, String> types() {
         return types;

@@ -26,10 +26,13 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A platform export as found in the inbox: its checksum, its encoding (detected, never assumed:
- * UTF-8 with or without BOM when every byte decodes as UTF-8, else GB18030, the superset of GBK,
- * when every byte decodes as that), its delimiter (tab when the header line has tabs, else comma)
- * and its header. One streaming pass computes the checksum and checks UTF-8; a second checks
- * GB18030 only for files that are not UTF-8.
+ * UTF-8 with or without BOM when the bytes decode as UTF-8, else GB18030, the superset of GBK,
+ * when they decode as that), its delimiter (tab when the header line has tabs, else comma) and its
+ * header. One streaming pass computes the checksum and checks UTF-8 over the first
+ * {@value #SNIFF_BYTES} bytes (Chinese headers decide it on the first line; a GBK file is never valid
+ * UTF-8 there); beyond that window an invalid byte in a "UTF-8" file is still caught, as a rejected
+ * line by DuckDB's reader or as a failed file by the Java decoder, never loaded silently. A second
+ * pass checks GB18030 only for files that are not UTF-8.
  *
  * @param charset null when the bytes are neither valid UTF-8 nor valid GB18030
  */
@@ -37,6 +40,7 @@ public record ExportFile(Path path, String checksum, long size, Charset charset,
                          List<String> header) {
 
     public static final Charset GB18030 = Charset.forName("GB18030");
+    static final int SNIFF_BYTES = 8 << 20;
 
     public String name() {
         return path.getFileName().toString();
@@ -72,11 +76,13 @@ public record ExportFile(Path path, String checksum, long size, Charset charset,
                     offset = bom ? 3 : 0;
                     first = false;
                 }
-                utf8.feed(buffer, offset, n - offset);
+                if (size < SNIFF_BYTES) {
+                    utf8.feed(buffer, offset, n - offset);
+                }
                 size += n;
             }
         }
-        Charset charset = utf8.finish() ? StandardCharsets.UTF_8 : null;
+        Charset charset = (size <= SNIFF_BYTES ? utf8.finish() : !utf8.failed()) ? StandardCharsets.UTF_8 : null;
         if (charset == null) {
             StreamingCheck gb = new StreamingCheck(GB18030);
             try (InputStream in = Files.newInputStream(path)) {

@@ -83,8 +83,8 @@ public class PlatformInbox {
         return lines;
     }
 
-    /** @return a summary line, or null when the file was loaded before */
-    String loadOne(Path path, List<PlatformMapping> mappings, Long jobExecutionId) throws IOException, SQLException {
+    /** Loads one export in its own transaction; returns a summary line, or null when the file was loaded before. */
+    public String loadOne(Path path, List<PlatformMapping> mappings, Long jobExecutionId) throws IOException, SQLException {
         ExportFile file = ExportFile.scan(path);
         PlatformMapping mapping = null;
         Map<String, Integer> fields = null;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -16,8 +15,9 @@ import com.qiyouxiang.warehouse.Warehouse;
 
 /**
  * Loads one record-level export with DuckDB's read_csv: the dataset's staging SQL (sql/staging/stg_platform_*.sql)
- * reads, validates and pseudonymises in one SELECT and inserts the good rows into the record table;
- * sql/staging/platform_record_rejects.sql puts the bad lines, with line numbers and masked values,
+ * reads, validates and pseudonymises in one SELECT into a temporary table; platform_lookups.sql resolves
+ * the distinct division codes and periods; load_rec_*.sql moves the good lines into the record table;
+ * platform_record_rejects.sql puts the bad lines, with line numbers and masked values,
  * into etl_reject. All inside the caller's transaction. GB18030 files are transcoded to a temporary
  * UTF-8 file first (deleted afterwards).
  */
@@ -52,6 +52,8 @@ public class RecordExportLoader {
             }
             KeyedHash.uninstall(c);
         }
+        Warehouse.runScript(c, "staging/platform_lookups.sql");
+        long loaded = update(c, PlatformSql.fill(dataset.loadSql(), Map.of("file_id", fileId)));
         Map<String, Object> values = new HashMap<>();
         values.put("file_id", fileId);
         values.put("file_name", file.name());
@@ -59,15 +61,10 @@ public class RecordExportLoader {
         values.put("header_names", new PlatformSql.Raw(file.header().stream()
                 .map(h -> "'" + h.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"))));
         values.put("job_execution_id", jobExecutionId);
-        execute(c, PlatformSql.fill("staging/platform_record_rejects.sql", values));
-
-        long accepted = count(c, "SELECT count(*) FROM stg_platform_records");
-        long checkedOut = count(c, "SELECT count(*) FROM stg_platform_records WHERE reason_code IS NOT NULL");
-        long readRejected = count(c, "SELECT count(DISTINCT line) FROM platform_read_rejects");
-        execute(c, "DROP TABLE stg_platform_records");
+        long rejected = update(c, PlatformSql.fill("staging/platform_record_rejects.sql", values));
+        execute(c, "DROP TABLE stg_platform_records; DROP TABLE platform_town_lookup; DROP TABLE platform_period_lookup");
         dropReaderTables(c);
-
-        return PlatformSql.counts(accepted - checkedOut, checkedOut + readRejected, 1);
+        return PlatformSql.counts(loaded, rejected, 1);
     }
 
     /** read_csv's columns: the file's columns in order, named by the mapping (others extra_n, read as text). */
@@ -105,10 +102,9 @@ public class RecordExportLoader {
         }
     }
 
-    static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
+    private static long update(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
         }
     }
 }
