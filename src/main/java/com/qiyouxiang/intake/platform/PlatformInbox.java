@@ -85,7 +85,9 @@ public class PlatformInbox {
 
     /** Loads one export in its own transaction; returns a summary line, or null when the file was loaded before. */
     public String loadOne(Path path, List<PlatformMapping> mappings, Long jobExecutionId) throws IOException, SQLException {
+        long start = System.nanoTime();
         ExportFile file = ExportFile.scan(path);
+        double scan = (System.nanoTime() - start) / 1e9;
         PlatformMapping mapping = null;
         Map<String, Integer> fields = null;
         if (file.charset() != null) {
@@ -110,8 +112,8 @@ public class PlatformInbox {
                     c.rollback();
                     return null;
                 }
-                log.info("Loading {} ({}, {}) as {}", file.name(), file.encodingLabel(),
-                        file.delimiter() == '\t' ? "tab" : "comma", mapping.id());
+                log.info("Loading {} ({}, {}) as {}; checksum and encoding scan {} s", file.name(), file.encodingLabel(),
+                        file.delimiter() == '\t' ? "tab" : "comma", mapping.id(), String.format("%.2f", scan));
                 long fileId = FileRegistry.register(c, path, file.checksum(), kind, jobExecutionId);
                 RowCounts counts;
                 String extra = "";
@@ -126,8 +128,9 @@ public class PlatformInbox {
                 }
                 FileRegistry.complete(c, fileId, counts.rowsRejected() == 0 ? "loaded" : "loaded_with_rejects",
                         mapping.id(), bureauCode(c, mapping), null, null, counts, file.encodingLabel());
+                long commit = System.nanoTime();
                 c.commit();
-                log.info("Loaded {}: {}", file.name(), counts);
+                log.info("Loaded {} (commit {} s): {}", file.name(), String.format("%.2f", (System.nanoTime() - commit) / 1e9), counts);
                 return file.name() + " [" + mapping.id() + ", " + file.encodingLabel() + "]: " + counts + extra;
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();

@@ -23,6 +23,8 @@ import com.qiyouxiang.warehouse.Warehouse;
  */
 public class RecordExportLoader {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordExportLoader.class);
+
     private final KeyedHash keyedHash;
     private final Path tempDir;
 
@@ -37,7 +39,9 @@ public class RecordExportLoader {
         Warehouse.runScript(c, "staging/platform_macros.sql");
         keyedHash.install(c);
         dropReaderTables(c);
+        long start = System.nanoTime();
         Path utf8 = file.utf8Copy(tempDir);
+        long transcoded = System.nanoTime();
         try {
             Map<String, Object> values = new HashMap<>();
             values.put("path", utf8.toAbsolutePath().toString());
@@ -52,6 +56,7 @@ public class RecordExportLoader {
             }
             KeyedHash.uninstall(c);
         }
+        long staged = System.nanoTime();
         Warehouse.runScript(c, "staging/platform_lookups.sql");
         long loaded = update(c, PlatformSql.fill(dataset.loadSql(), Map.of("file_id", fileId)));
         Map<String, Object> values = new HashMap<>();
@@ -61,7 +66,11 @@ public class RecordExportLoader {
         values.put("header_names", new PlatformSql.Raw(file.header().stream()
                 .map(h -> "'" + h.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"))));
         values.put("job_execution_id", jobExecutionId);
+        long moved = System.nanoTime();
         long rejected = update(c, PlatformSql.fill("staging/platform_record_rejects.sql", values));
+        log.info("{}: transcode {} s, read + validate + hash {} s, into {} {} s, rejects {} s", file.name(),
+                seconds(start, transcoded), seconds(transcoded, staged), dataset.table(), seconds(staged, moved),
+                seconds(moved, System.nanoTime()));
         execute(c, "DROP TABLE stg_platform_records; DROP TABLE platform_town_lookup; DROP TABLE platform_period_lookup");
         dropReaderTables(c);
         return PlatformSql.counts(loaded, rejected, 1);
@@ -100,6 +109,10 @@ public class RecordExportLoader {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    private static String seconds(long from, long to) {
+        return String.format("%.2f", (to - from) / 1e9);
     }
 
     private static long update(Connection c, String sql) throws SQLException {
