@@ -106,7 +106,7 @@ public final class PlatformBenchmark {
     }
 
     /** Synthetic persons (测试人员n, 1380000xxxx, valid GB 11643 numbers); every 100,000th line has a bad check digit. */
-    static void generate(Path csv, long rows, Path townsCsv) throws IOException {
+    public static void generate(Path csv, long rows, Path townsCsv) throws IOException {
         List<String> towns = Files.readAllLines(townsCsv, StandardCharsets.UTF_8).stream().skip(1).map(l -> l.split(",")[0]).toList();
         String[] levels = {"初级", "中级", "高级", "技师"};
         Random random = new Random(5_000_000L);

@@ -33,7 +33,14 @@ public class PlatformInbox {
     public static final String INDICATOR_KIND = "platform_indicator";
     public static final String RECORDS_KIND = "platform_records";
 
+    /** What a run of the inbox did: summary lines, and rows read / loaded / rejected over all new files. */
+    public record Outcome(List<String> lines, long rowsRead, long rowsLoaded, long rowsRejected) {
+    }
+
     private final Warehouse warehouse;
+    private long rowsRead;
+    private long rowsLoaded;
+    private long rowsRejected;
     private final PlatformProperties properties;
     private final IndicatorExportLoader indicators;
     private final RecordExportLoader records;
@@ -57,14 +64,14 @@ public class PlatformInbox {
         return Files.isRegularFile(file) && (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt"));
     }
 
-    /** Loads every new export; returns lines for the run summary. */
-    public List<String> loadAll(Long jobExecutionId) throws IOException, SQLException {
+    /** Loads every new export. */
+    public Outcome loadAll(Long jobExecutionId) throws IOException, SQLException {
         List<PlatformMapping> mappings = PlatformMapping.loadAll(properties.sourcesDir());
         List<String> lines = new ArrayList<>();
         Path inbox = properties.inboxDir();
         if (!Files.isDirectory(inbox)) {
             lines.add("inbox " + inbox + " not found: nothing to load");
-            return lines;
+            return new Outcome(lines, 0, 0, 0);
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(inbox)) {
@@ -80,7 +87,7 @@ public class PlatformInbox {
             }
         }
         lines.add(files.size() + " platform exports in " + inbox + ", " + unchanged + " unchanged since they were loaded");
-        return lines;
+        return new Outcome(lines, rowsRead, rowsLoaded, rowsRejected);
     }
 
     /** Loads one export in its own transaction; returns a summary line, or null when the file was loaded before. */
@@ -130,6 +137,9 @@ public class PlatformInbox {
                         mapping.id(), bureauCode(c, mapping), null, null, counts, file.encodingLabel());
                 long commit = System.nanoTime();
                 c.commit();
+                rowsRead += counts.rowsRead();
+                rowsLoaded += counts.rowsLoaded();
+                rowsRejected += counts.rowsRejected();
                 log.info("Loaded {} (commit {} s): {}", file.name(), String.format("%.2f", (System.nanoTime() - commit) / 1e9), counts);
                 return file.name() + " [" + mapping.id() + ", " + file.encodingLabel() + "]: " + counts + extra;
             } catch (SQLException | IOException | RuntimeException e) {

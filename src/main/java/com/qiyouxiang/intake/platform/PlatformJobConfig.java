@@ -49,8 +49,10 @@ public class PlatformJobConfig {
                              PlatformProperties properties, ValueRules valueRules) {
         return new StepBuilder("platformLoad", jobRepository).tasklet((StepContribution contribution, ChunkContext context) -> {
             PlatformInbox inbox = new PlatformInbox(warehouse, properties, valueRules);
-            List<String> lines = inbox.loadAll(context.getStepContext().getStepExecution().getJobExecutionId());
-            contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY, String.join("\n", lines));
+            PlatformInbox.Outcome o = inbox.loadAll(context.getStepContext().getStepExecution().getJobExecutionId());
+            contribution.getStepExecution().setReadCount(o.rowsRead());
+            contribution.incrementWriteCount(o.rowsLoaded());
+            contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY, String.join("\n", o.lines()));
             return RepeatStatus.FINISHED;
         }, tx).build();
     }
