@@ -62,6 +62,27 @@ class PlatformRestartTest {
         Map<String, Object> expected = state(clean);
         assertThat(expected.get("care_workers")).isEqualTo((long) ROWS - ROWS / 100_000);
         assertThat(resumed).isEqualTo(expected);
+
+        // the bad check digits sit on every 100,000th person: line 100,001, 200,001, ... (the header is line 1)
+        List<Long> expectedLines = new ArrayList<>();
+        for (long i = 1; i <= ROWS / 100_000; i++) {
+            expectedLines.add(i * 100_000 + 1);
+        }
+        for (Path dir : List.of(killed, clean)) {
+            assertThat(rejectLines(dir, "平台_养老护理员持证名单_大文件.csv")).isEqualTo(expectedLines);
+        }
+    }
+
+    static List<Long> rejectLines(Path dir, String file) throws Exception {
+        List<Long> lines = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("warehouse.duckdb") + ";access_mode=READ_ONLY");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT row_number FROM etl_reject WHERE file_name = '" + file + "' ORDER BY 1")) {
+            while (rs.next()) {
+                lines.add(rs.getLong(1));
+            }
+        }
+        return lines;
     }
 
     /**
@@ -72,7 +93,7 @@ class PlatformRestartTest {
      */
     Integer run(Path dir, Path inbox, String job, String killAfter) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), QiyouxiangApplication.class.getName(),
+                "-Xmx512m", "-cp", applicationClassPath(), QiyouxiangApplication.class.getName(),
                 "--spring.batch.job.name=" + job,
                 "--qyx.warehouse-path=" + dir.resolve("warehouse.duckdb"),
                 "--qyx.metadata-path=" + dir.resolve("batch-metadata"),
@@ -101,10 +122,22 @@ class PlatformRestartTest {
         }
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
         reader.join();
-        if (killAfter == null && process.exitValue() != 0) {
-            System.out.println(log);
+        if (killAfter == null) {
+            assertThat(process.exitValue()).as(job + " in " + dir + ":\n" + log).isZero();
         }
         return process.exitValue();
+    }
+
+    /** The application's classes and the dependency jars (not the test classes, no entry twice). */
+    static String applicationClassPath() {
+        java.util.Set<String> entries = new java.util.LinkedHashSet<>();
+        entries.add(Path.of("target/classes").toAbsolutePath().toString());
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (e.endsWith(".jar") && !e.contains("surefire")) {
+                entries.add(e);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** What the warehouse holds: record rows and distinct persons, rejects, files, derived facts. */
@@ -119,7 +152,7 @@ class PlatformRestartTest {
                     "institutions", "SELECT count(*) FROM rec_childcare_institution",
                     "rejects", "SELECT count(*) FROM etl_reject",
                     "reject_lines", "SELECT coalesce(sum(row_number), 0) FROM etl_reject",
-                    "files_loaded", "SELECT count(*) FROM etl_file WHERE status LIKE 'loaded%'",
+                    "files_loaded", "SELECT count(*) FROM etl_file WHERE status LIKE 'loaded%' AND source_kind LIKE 'platform%'",
                     "derived_facts", "SELECT count(*) FROM fct_indicator_value WHERE source_kind = 'derived' AND is_current",
                     "h13_sum", "SELECT coalesce(sum(numerator), 0) FROM fct_indicator_value WHERE indicator_code = 'H13' AND is_current")
                     .entrySet()) {
