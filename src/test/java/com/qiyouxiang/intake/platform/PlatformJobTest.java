@@ -72,6 +72,9 @@ class PlatformJobTest extends WarehouseJobTest {
         run(referenceJob);
         try (Connection c = warehouse.connect()) {
             FactWriter.write(c, population(), "spreadsheet", "TJ", null, "test population", null);
+            // 卫生健康局's own spreadsheet figure for H01, 暨阳 2024Q2, to stand beside the derived one
+            FactWriter.write(c, List.of(Observation.of("H01", towns().get(0), "2024Q2", 4.2)), "spreadsheet", "WJ", null,
+                    "test spreadsheet", null);
         }
         run(platformJob);
         loaded = true;
@@ -289,6 +292,14 @@ class PlatformJobTest extends WarehouseJobTest {
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM fct_indicator_value WHERE indicator_code = 'H13' AND town_code = '330681'
                 AND period_code = '2024Q2' AND is_current""", Integer.class)).isEqualTo(2);
+        // and a bureau's spreadsheet figure beside the derived one
+        Map<String, Object> h01 = jdbc.queryForMap("""
+                SELECT * FROM v_reported_vs_derived WHERE indicator_code = 'H01' AND town_code = ? AND period_code = '2024Q2'""",
+                towns().get(0));
+        assertThat(h01.get("reported_source")).isEqualTo("spreadsheet");
+        assertThat(h01.get("reported_value")).isEqualTo(4.2);
+        assertThat(h01.get("derived_value")).isEqualTo(fact("H01", towns().get(0), "2024Q2").get("value"));
+        assertThat(h01.get("town_name")).isEqualTo("暨阳街道");
     }
 
     @Test
