@@ -19,5 +19,7 @@ public final class SampleGenerator {
         System.out.println("wrote " + catalog);
         System.out.println("wrote " + ExplanationSampleWriter.write(samples));
         System.out.println("wrote " + BureauInboxWriter.write(samples.resolve("inbox")).size() + " spreadsheets to " + samples.resolve("inbox"));
+        PlatformExportWriter.write(samples.resolve("inbox"), samples.resolve("reference").resolve("towns.csv"))
+                .forEach(f -> System.out.println("wrote " + f));
     }
 }

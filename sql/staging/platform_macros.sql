@@ -1,0 +1,56 @@
+-- Helpers for the 公共数据平台 record-level exports, created per connection (TEMP) before a file is read.
+-- Everything here runs inside the same SELECT that reads the CSV, so a raw 身份证号 never reaches a table.
+
+-- GB 11643-1999 公民身份号码: 17 digits and a check character (0-9 or X).
+CREATE OR REPLACE TEMP MACRO gb11643_format(id) AS coalesce(regexp_full_match(id, '[0-9]{17}[0-9X]'), false);
+
+-- 地址码: the first two digits must be a province-level division (GB/T 2260). The full six-digit
+-- county list changes every year and is not kept here; the province check catches typing slips.
+-- 11-15 华北, 21-23 东北, 31-37 华东, 41-46 中南, 50-54 西南, 61-65 西北, 71 台湾, 81-82 港澳.
+-- (A pattern, not IN (...): DuckDB plans a constant list as a join, which loses the file's row order.)
+CREATE OR REPLACE TEMP MACRO gb11643_region(id) AS
+    regexp_full_match(substr(id, 1, 2), '1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12]');
+
+-- 出生日期码: characters 7-14, a real date between 1900-01-01 and today.
+CREATE OR REPLACE TEMP MACRO gb11643_birth_date(id) AS coalesce(
+    CAST(try_strptime(substr(id, 7, 8), '%Y%m%d') AS DATE) BETWEEN DATE '1900-01-01' AND current_date, false);
+
+-- 校验码: sum of digit x weight (7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) mod 11 -> '10X98765432'.
+CREATE OR REPLACE TEMP MACRO gb11643_check_digit(id) AS substr('10X98765432', (
+      (ascii(substr(id, 1, 1)) - 48) * 7 + (ascii(substr(id, 2, 1)) - 48) * 9
+    + (ascii(substr(id, 3, 1)) - 48) * 10 + (ascii(substr(id, 4, 1)) - 48) * 5
+    + (ascii(substr(id, 5, 1)) - 48) * 8 + (ascii(substr(id, 6, 1)) - 48) * 4
+    + (ascii(substr(id, 7, 1)) - 48) * 2 + (ascii(substr(id, 8, 1)) - 48) * 1
+    + (ascii(substr(id, 9, 1)) - 48) * 6 + (ascii(substr(id, 10, 1)) - 48) * 3
+    + (ascii(substr(id, 11, 1)) - 48) * 7 + (ascii(substr(id, 12, 1)) - 48) * 9
+    + (ascii(substr(id, 13, 1)) - 48) * 10 + (ascii(substr(id, 14, 1)) - 48) * 5
+    + (ascii(substr(id, 15, 1)) - 48) * 8 + (ascii(substr(id, 16, 1)) - 48) * 4
+    + (ascii(substr(id, 17, 1)) - 48) * 2) % 11 + 1, 1) = substr(id, 18, 1);
+
+-- Why the ID is rejected, or NULL when it is valid.
+CREATE OR REPLACE TEMP MACRO gb11643_problem(id) AS CASE
+    WHEN id IS NULL OR id = '' THEN 'ID_MISSING'
+    WHEN NOT gb11643_format(id) THEN 'ID_FORMAT'
+    WHEN NOT gb11643_region(id) THEN 'ID_REGION'
+    WHEN NOT gb11643_birth_date(id) THEN 'ID_BIRTH_DATE'
+    WHEN NOT gb11643_check_digit(id) THEN 'ID_CHECK_DIGIT' END;
+
+-- The masked form kept in etl_reject: first six and last four characters, e.g. 330681********123X.
+CREATE OR REPLACE TEMP MACRO mask_id(id) AS CASE
+    WHEN id IS NULL OR id = '' THEN NULL
+    WHEN length(id) >= 14 THEN left(id, 6) || repeat('*', length(id) - 10) || right(id, 4)
+    ELSE repeat('*', length(id)) END;
+
+-- HMAC-SHA256 (RFC 2104) as 32 bytes: H((K xor opad) || H((K xor ipad) || m)). DuckDB has sha256
+-- but no hmac; the two padded keys are set per connection as variables by KeyedHash (never as SQL text).
+CREATE OR REPLACE TEMP MACRO keyed_hash(m) AS unhex(sha256(getvariable('platform_hmac_opad')
+    || unhex(sha256(getvariable('platform_hmac_ipad') || encode(m)))));
+
+-- 统计期 as written -> dim_period.period_code: 2024Q2 / 2024年第二季度 / 2024-06 / 202406 -> '2024Q2';
+-- 2024 / 2024年 -> '2024'. A month is accepted only at a quarter's end (3, 6, 9, 12); else NULL.
+CREATE OR REPLACE TEMP MACRO platform_period(t) AS CASE
+    WHEN regexp_full_match(t, '[0-9]{4}Q[1-4]') THEN t
+    WHEN regexp_full_match(t, '[0-9]{4}年第[一二三四1-4]季度') THEN left(t, 4) || 'Q'
+        || CAST(position(substr(t, 7, 1) IN '一二三四') + position(substr(t, 7, 1) IN '1234') AS VARCHAR)
+    WHEN regexp_full_match(t, '[0-9]{4}-?(03|06|09|12)') THEN left(t, 4) || 'Q' || CAST(CAST(right(t, 2) AS INTEGER) // 3 AS VARCHAR)
+    WHEN regexp_full_match(t, '[0-9]{4}年?') THEN left(t, 4) END;

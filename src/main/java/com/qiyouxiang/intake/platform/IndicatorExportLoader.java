@@ -1,0 +1,173 @@
+package com.qiyouxiang.intake.platform;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import com.qiyouxiang.validation.Candidate;
+import com.qiyouxiang.validation.Finding;
+import com.qiyouxiang.validation.Tier;
+import com.qiyouxiang.validation.ValueRules;
+import com.qiyouxiang.warehouse.FactWriter;
+import com.qiyouxiang.warehouse.Observation;
+import com.qiyouxiang.warehouse.Reject;
+import com.qiyouxiang.warehouse.RowCounts;
+
+/**
+ * Loads one indicator export (one observation a line) with commons-csv: these files are small and
+ * each figure passes {@link ValueRules} on its way to FactWriter (source_kind 'platform'). Quoted
+ * fields may hold delimiters, doubled quotes and line breaks; line numbers are the file's own.
+ */
+public class IndicatorExportLoader {
+
+    public static final String SOURCE_KIND = "platform";
+
+    public record Outcome(RowCounts counts, List<Reject> rejects, List<String> findings, int changed) {
+    }
+
+    private final ValueRules valueRules;
+
+    public IndicatorExportLoader(ValueRules valueRules) {
+        this.valueRules = valueRules;
+    }
+
+    public Outcome load(Connection c, ExportFile file, PlatformMapping mapping, Map<String, Integer> fields,
+                        long fileId, Long jobExecutionId) throws IOException, SQLException {
+        DivisionCodes towns = DivisionCodes.load(c);
+        Map<String, String> units = lookup(c, "SELECT indicator_code, coalesce(unit, '') FROM dim_indicator WHERE is_current");
+        Map<String, String> bureaus = lookup(c, "SELECT alias, bureau_code FROM dim_bureau_alias");
+        Set<String> periods = lookup(c, "SELECT period_code, period_code FROM dim_period").keySet();
+        RowCounts counts = new RowCounts();
+        List<Reject> rejects = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        int width = file.header().size();
+        try (Reader r = ExportFile.reader(file.path(), file.charset(), file.bom());
+             CSVParser parser = CSVParser.builder().setReader(r).setFormat(ExportFile.format(file.delimiter())).get()) {
+            long nextLine = 1;
+            for (CSVRecord record : parser) {
+                long line = nextLine;
+                nextLine = parser.getCurrentLineNumber() + 1;
+                counts.read();
+                if (record.getRecordNumber() == 1) {
+                    counts.ignored("header");
+                    continue;
+                }
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    counts.ignored("blank");
+                    continue;
+                }
+                if (record.size() != width) {
+                    reject(rejects, counts, line, null, "WRONG_COLUMN_COUNT",
+                            "列数不符：表头有 " + width + " 列，本行 " + record.size() + " 列");
+                    continue;
+                }
+                String code = get(record, fields, "indicator_code").toUpperCase();
+                String division = get(record, fields, "division_code");
+                String periodText = get(record, fields, "period");
+                String valueText = get(record, fields, "value");
+                String unit = get(record, fields, "unit");
+                String bureauText = get(record, fields, "bureau");
+                String town = towns.townOf(division);
+                String period = PeriodText.parse(periodText);
+                String bureau = bureaus.get(bureauText.isEmpty() && mapping.bureau() != null ? mapping.bureau() : bureauText);
+                Double value = number(valueText);
+                if (!units.containsKey(code)) {
+                    reject(rejects, counts, line, code, "UNKNOWN_INDICATOR", "指标编码“" + code + "”不在七优享指标目录中");
+                } else if (town == null) {
+                    reject(rejects, counts, line, division, "UNKNOWN_DIVISION", "行政区划代码不是诸暨市或其镇街的代码（12位或9位）");
+                } else if (period == null || !periods.contains(period)) {
+                    reject(rejects, counts, line, periodText, "BAD_PERIOD",
+                            "统计期无法识别：可写 2024Q2、2024年第二季度、2024-06、202406（月份须为季末月）");
+                } else if (value == null) {
+                    reject(rejects, counts, line, valueText, "BAD_NUMBER", "指标值“" + valueText + "”不是数字");
+                } else if (!unit.isEmpty() && !units.get(code).isEmpty() && !unit.equals(units.get(code))) {
+                    reject(rejects, counts, line, unit, "UNIT_MISMATCH",
+                            "计量单位“" + unit + "”与指标目录的单位“" + units.get(code) + "”不一致");
+                } else if (bureau == null) {
+                    reject(rejects, counts, line, bureauText, "UNKNOWN_BUREAU", "数据来源部门“" + bureauText + "”无法识别");
+                } else if (!keys.add(code + "|" + town + "|" + period)) {
+                    reject(rejects, counts, line, code + " " + division + " " + periodText, "DUPLICATE_KEY",
+                            "同一文件中该指标、区划、统计期重复出现，仅保留第一行");
+                } else {
+                    candidates.add(new Candidate(new Observation(code, town, period, value, null, null, "A"), SOURCE_KIND,
+                            bureau, fileId, file.name(), null, line, "第 " + line + " 行", valueText, null,
+                            town.length() == 6));
+                }
+            }
+        }
+        List<String> findings = new ArrayList<>();
+        Set<Candidate> refused = new HashSet<>();
+        for (Finding f : valueRules.check(c, candidates)) {
+            Candidate k = f.candidate();
+            if (f.tier() == Tier.MANDATORY) {
+                if (refused.add(k)) {
+                    reject(rejects, counts, k.rowNumber(), k.rawText(), f.reasonCode(),
+                            "【" + f.tier().zh() + "】" + f.messageZh());
+                }
+            } else {
+                findings.add(f.tier().zh() + " " + k.observation().indicatorCode() + " " + k.observation().townCode() + " "
+                        + k.observation().periodCode() + " (" + k.location() + "): " + f.messageZh());
+            }
+        }
+        Map<String, List<Observation>> byBureau = new LinkedHashMap<>();
+        for (Candidate k : candidates) {
+            if (!refused.contains(k)) {
+                counts.loaded();
+                byBureau.computeIfAbsent(k.bureauCode(), b -> new ArrayList<>()).add(k.observation());
+            }
+        }
+        int changed = 0;
+        for (Map.Entry<String, List<Observation>> e : byBureau.entrySet()) {
+            changed += FactWriter.write(c, e.getValue(), SOURCE_KIND, e.getKey(), fileId, file.name(), jobExecutionId).size();
+        }
+        return new Outcome(counts, rejects, findings, changed);
+    }
+
+    private static void reject(List<Reject> rejects, RowCounts counts, long line, String raw, String code, String message) {
+        rejects.add(new Reject(null, line, null, raw, code, message));
+        counts.rejected();
+    }
+
+    private static String get(CSVRecord record, Map<String, Integer> fields, String field) {
+        Integer i = fields.get(field);
+        return i == null ? "" : record.get(i).trim();
+    }
+
+    /** A figure as written: thousands separators, spaces and a trailing % allowed; null when not a number. */
+    static Double number(String text) {
+        String t = text.replace(",", "").replace("，", "").replace(" ", "").replaceAll("%$", "");
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(t).doubleValue();
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> lookup(Connection c, String sql) throws SQLException {
+        Map<String, String> m = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                m.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,171 @@
+package com.qiyouxiang.intake.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.qiyouxiang.samples.PlatformExportWriter;
+import com.qiyouxiang.warehouse.SchemaMigrator;
+import com.qiyouxiang.warehouse.Warehouse;
+
+/** The platform ingest's small parts, on real files and a real (in-memory) DuckDB. */
+class PlatformPiecesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theKeyedHashInSqlIsHmacSha256() throws Exception {
+        KeyedHash key = new KeyedHash("a key of the operator's");
+        KeyedHash longKey = new KeyedHash("k".repeat(100));   // longer than the block: hashed first, as RFC 2104 says
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            Warehouse.runScript(c, "staging/platform_macros.sql");
+            for (KeyedHash k : List.of(key, longKey)) {
+                k.install(c);
+                for (String id : List.of("33068119800517991X", "110101199003071234", "户编号DB000001")) {
+                    try (PreparedStatement p = c.prepareStatement("SELECT keyed_hash(?)")) {
+                        p.setString(1, id);
+                        try (ResultSet rs = p.executeQuery()) {
+                            rs.next();
+                            assertThat(rs.getBytes(1)).as(id).isEqualTo(k.hmac(id));
+                        }
+                    }
+                }
+            }
+            KeyedHash.uninstall(c);
+        }
+        assertThat(key.fingerprint()).hasSize(12).isNotEqualTo(longKey.fingerprint());
+    }
+
+    @Test
+    void gb11643ChecksAndMasking() throws Exception {
+        String valid = PlatformExportWriter.idNumber("330681", 1980, 5, 17, 991);
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(valid, null);
+        expected.put("11010519491231002x", "ID_FORMAT");   // lower-case x: the staging SQL upper-cases first
+        expected.put(PlatformExportWriter.badCheckDigit(valid), "ID_CHECK_DIGIT");
+        expected.put("33068119800230" + "9910", "ID_BIRTH_DATE");
+        expected.put("990681198005179910", "ID_REGION");
+        expected.put("3306811980051799", "ID_FORMAT");
+        expected.put("", "ID_MISSING");
+        expected.put("11010519491231002X", null);   // the standard's own example
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            Warehouse.runScript(c, "staging/platform_macros.sql");
+            for (Map.Entry<String, String> e : expected.entrySet()) {
+                try (PreparedStatement p = c.prepareStatement("SELECT gb11643_problem(?), mask_id(?)")) {
+                    p.setString(1, e.getKey());
+                    p.setString(2, e.getKey());
+                    try (ResultSet rs = p.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getString(1)).as(e.getKey()).isEqualTo(e.getValue());
+                        if (e.getKey().length() == 18) {
+                            assertThat(rs.getString(2)).isEqualTo(e.getKey().substring(0, 6) + "********" + e.getKey().substring(14));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void periodsInEveryFormTheSameInJavaAndSql() throws Exception {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("2024Q2", "2024Q2");
+        expected.put("2024年第二季度", "2024Q2");
+        expected.put("2024年第4季度", "2024Q4");
+        expected.put("2024-06", "2024Q2");
+        expected.put("202406", "2024Q2");
+        expected.put("2024-12", "2024Q4");
+        expected.put("2024", "2024");
+        expected.put("2024年", "2024");
+        expected.put("2024-05", null);
+        expected.put("2024年第五季度", null);
+        expected.put("二〇二四", null);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            Warehouse.runScript(c, "staging/platform_macros.sql");
+            for (Map.Entry<String, String> e : expected.entrySet()) {
+                assertThat(PeriodText.parse(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+                try (PreparedStatement p = c.prepareStatement("SELECT platform_period(?)")) {
+                    p.setString(1, e.getKey());
+                    try (ResultSet rs = p.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getString(1)).as("SQL " + e.getKey()).isEqualTo(e.getValue());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void encodingAndDelimiterAreDetectedAndGbkIsTranscoded() throws Exception {
+        String text = "指标编码\t指标名称\r\nH01\t每千人口托位数\r\n";
+        Path utf8 = write("a.tsv", text.getBytes(StandardCharsets.UTF_8));
+        byte[] body = "指标编码,指标名称\nH01,托位\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Path bom = write("b.csv", withBom);
+        Path gbk = write("c.csv", "指标编码,指标名称\nH01,每千人口托位数\n".getBytes(Charset.forName("GBK")));
+        Path neither = write("d.csv", new byte[]{(byte) 0xFF, (byte) 0xFE, 0x41, 0x00, (byte) 0x81, 0x20});
+
+        ExportFile a = ExportFile.scan(utf8);
+        assertThat(a.encodingLabel()).isEqualTo("UTF-8");
+        assertThat(a.delimiter()).isEqualTo('\t');
+        assertThat(a.header()).containsExactly("指标编码", "指标名称");
+        ExportFile b = ExportFile.scan(bom);
+        assertThat(b.encodingLabel()).isEqualTo("UTF-8-BOM");
+        assertThat(b.delimiter()).isEqualTo(',');
+        assertThat(b.header()).containsExactly("指标编码", "指标名称");
+        ExportFile c = ExportFile.scan(gbk);
+        assertThat(c.encodingLabel()).isEqualTo("GB18030");
+        assertThat(c.header()).containsExactly("指标编码", "指标名称");
+        Path copy = c.utf8Copy(dir.resolve("tmp"));
+        assertThat(Files.readString(copy, StandardCharsets.UTF_8)).isEqualTo("指标编码,指标名称\nH01,每千人口托位数\n");
+        assertThat(a.utf8Copy(dir)).isEqualTo(utf8);
+        assertThat(ExportFile.scan(neither).charset()).isNull();
+        assertThat(a.checksum()).hasSize(64).isNotEqualTo(b.checksum());
+    }
+
+    @Test
+    void theSampleMappingsLoadAndRecogniseTheirFiles() {
+        List<PlatformMapping> mappings = PlatformMapping.loadAll(Path.of("jobs/sources"));
+        assertThat(mappings).extracting(PlatformMapping::id).containsExactly("platform-care-workers",
+                "platform-childcare-institutions", "platform-dibao-recipients", "platform-indicators");
+        PlatformMapping care = mappings.get(0);
+        Map<String, Integer> fields = care.match("平台_养老护理员持证名单.csv",
+                List.of("姓名", "公民身份号码", "手机号", "证书等级", "所在镇街代码", " 统计期 "));
+        assertThat(fields).containsEntry("id_no", 1).containsEntry("period", 5).doesNotContainKey("certificate_no");
+        assertThat(care.match("平台_养老护理员持证名单.xlsx", List.of("身份证号", "所在镇街代码", "统计期"))).isNull();
+        assertThat(care.match("平台_养老护理员持证名单.csv", List.of("姓名", "所在镇街代码", "统计期"))).isNull();
+    }
+
+    @Test
+    void migrationsApplyOnAFreshWarehouse() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            assertThat(SchemaMigrator.migrate(c)).contains(20);
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'rec_%'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+            }
+        }
+    }
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        return Files.write(dir.resolve(name), bytes);
+    }
+}
