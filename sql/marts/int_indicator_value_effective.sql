@@ -1,5 +1,7 @@
 -- int_indicator_value_effective: the one figure that counts for each indicator x town x period.
--- Only current revisions count (a revised figure replaces the old one). When several sources hold a
+-- Only current revisions count (a revised figure replaces the old one), read through the view
+-- fct_indicator_value_evaluated, which leaves out figures still 待核实 when qyx.validation.count-unverified
+-- is false. When several sources hold a
 -- figure for the same key, precedence is fixed here and nowhere else:
 --   1 spreadsheet (the bureau's reported figure: the method says the bureau's own city value wins)
 --   2 platform    (figures computed by the public-data platform)
@@ -7,8 +9,8 @@
 -- then the latest loaded. other_value keeps the best figure that lost, so differences can be shown.
 CREATE OR REPLACE TEMP VIEW int_indicator_value_effective AS
 WITH current_facts AS (
-    SELECT * FROM fct_indicator_value
-    WHERE is_current AND (value IS NOT NULL OR numerator IS NOT NULL)
+    SELECT * FROM fct_indicator_value_evaluated
+    WHERE value IS NOT NULL OR numerator IS NOT NULL
 ),
 ranked AS (
     SELECT *,

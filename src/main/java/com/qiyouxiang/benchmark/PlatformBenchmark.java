@@ -92,7 +92,7 @@ public final class PlatformBenchmark {
                 s.execute(SqlFiles.read("reference/load_dim_town.sql",
                         Map.of("towns_csv", Path.of("samples/reference/towns.csv").toAbsolutePath().toString())));
             }
-            PlatformProperties properties = new PlatformProperties(inbox, Path.of("jobs/sources"),
+            PlatformProperties properties = new PlatformProperties(inbox, Path.of("jobs/sources/platform"),
                     "benchmark-key-" + new Random().nextLong(), "");
             PlatformInbox platform = new PlatformInbox(warehouse, properties, (c, candidates) -> List.of());
             List<PlatformMapping> mappings = PlatformMapping.loadAll(properties.sourcesDir());

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.qiyouxiang.operations.RunSummaryListener;
+import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseProperties;
 import com.qiyouxiang.warehouse.WarehouseTasklet;
@@ -48,8 +49,10 @@ public class EvaluationJobConfig {
 
     @Bean
     public Step evaluateQuarter(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
-                                WarehouseProperties warehouseProperties, EvaluationProperties properties) {
-        QuarterEvaluator evaluator = new QuarterEvaluator(properties, warehouseProperties.referenceDir());
+                                WarehouseProperties warehouseProperties, EvaluationProperties properties,
+                                ValidationProperties validation) {
+        QuarterEvaluator evaluator = new QuarterEvaluator(properties, warehouseProperties.referenceDir(),
+                validation.countUnverified());
         return new StepBuilder("evaluateQuarter", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
             @Override
             protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.qiyouxiang.validation.ReviewStates;
 import com.qiyouxiang.warehouse.SqlFiles;
 
 /**
@@ -27,9 +28,12 @@ public class QuarterEvaluator {
 
     private final EvaluationProperties properties;
     private final Path attributesCsv;
+    private final boolean countUnverified;
 
-    public QuarterEvaluator(EvaluationProperties properties, Path referenceDir) {
+    /** @param countUnverified whether figures still 待核实 count (qyx.validation.count-unverified) */
+    public QuarterEvaluator(EvaluationProperties properties, Path referenceDir, boolean countUnverified) {
         this.properties = properties;
+        this.countUnverified = countUnverified;
         this.attributesCsv = referenceDir.resolve(properties.attributesFile()).toAbsolutePath();
     }
 
@@ -41,6 +45,7 @@ public class QuarterEvaluator {
                 "core_weight", properties.coreWeight(),
                 "deadline_days", properties.submissionDeadlineDays(),
                 "attributes_csv", attributesCsv.toString());
+        ReviewStates.createEvaluatedView(c, countUnverified);
         for (String model : MODELS) {
             try (Statement s = c.createStatement()) {
                 s.execute(SqlFiles.read("marts/" + model + ".sql", values));

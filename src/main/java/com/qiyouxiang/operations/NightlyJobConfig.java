@@ -1,26 +1,102 @@
 package com.qiyouxiang.operations;
 
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.qiyouxiang.evaluation.EvaluationProperties;
+import com.qiyouxiang.evaluation.Quarter;
+import com.qiyouxiang.evaluation.QuarterEvaluator;
+import com.qiyouxiang.validation.ValidationProperties;
+import com.qiyouxiang.warehouse.Warehouse;
+import com.qiyouxiang.warehouse.WarehouseProperties;
+import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
- * nightlyJob: the whole path from inbox to published marts, in one restartable job (a killed run
- * resumes at the step it died in): reference data, then the later stages as they are added.
+ * The two scheduled runs, each one restartable job made of the stage jobs' steps (a killed run
+ * resumes at the step it died in; each step commits whole, or per file for the ingests).
+ * <ul>
+ * <li>nightlyJob: reference data → bureau spreadsheets → platform exports → derived indicators →
+ * 情况说明 and the 催报 list → every quarter's marts from qyx.nightly.evaluate-from through the current
+ * one → data-quality checks → publish marts → quarterly report of the last closed quarter.</li>
+ * <li>quarterlyJob ({@code quarter=2026Q3}, default the last closed quarter): evaluate that quarter →
+ * checks → publish → the quarterly report for the 季度调度会.</li>
+ * </ul>
+ * The platform derivation runs after the spreadsheets because it divides by 统计局's population by
+ * town; the cross-source rule therefore compares a bureau's figure with the derived figure of the
+ * previous night, and sql/validation/cross_source_differences.sql shows the differences at any time.
  */
 @Configuration
 public class NightlyJobConfig {
 
     @Bean
     public Job nightlyJob(JobRepository jobRepository, RunSummaryListener runSummary, Step loadReferenceData,
-                          Step loadIndicatorCatalog) {
+                          Step loadIndicatorCatalog, Step ingestSpreadsheets, Step platformLoad, Step platformDerive,
+                          Step loadExplanations, Step recordMissingFigures, Step refreshQuarters, Step dataQualityChecks,
+                          Step publishMarts, Step writeQuarterlyReport) {
         return new JobBuilder("nightlyJob", jobRepository)
                 .listener(runSummary)
                 .start(loadReferenceData)
                 .next(loadIndicatorCatalog)
+                .next(ingestSpreadsheets)
+                .next(platformLoad)
+                .next(platformDerive)
+                .next(loadExplanations)
+                .next(recordMissingFigures)
+                .next(refreshQuarters)
+                .next(dataQualityChecks)
+                .next(publishMarts)
+                .next(writeQuarterlyReport)
                 .build();
+    }
+
+    @Bean
+    public Job quarterlyJob(JobRepository jobRepository, RunSummaryListener runSummary, Step evaluateQuarter,
+                            Step dataQualityChecks, Step publishMarts, Step writeQuarterlyReport) {
+        return new JobBuilder("quarterlyJob", jobRepository)
+                .listener(runSummary)
+                .start(evaluateQuarter)
+                .next(dataQualityChecks)
+                .next(publishMarts)
+                .next(writeQuarterlyReport)
+                .build();
+    }
+
+    /** The nightly refresh: every quarter from the plan's first through the one under way, in one transaction. */
+    @Bean
+    public Step refreshQuarters(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
+                                WarehouseProperties warehouseProperties, EvaluationProperties evaluation,
+                                ValidationProperties validation, @Value("${qyx.nightly.evaluate-from}") String from) {
+        QuarterEvaluator evaluator = new QuarterEvaluator(evaluation, warehouseProperties.referenceDir(),
+                validation.countUnverified());
+        return new StepBuilder("refreshQuarters", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
+            @Override
+            protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
+                Quarter current = Quarter.current(LocalDate.now());
+                Quarter lastClosed = Quarter.lastClosed(LocalDate.now());
+                List<String> lines = new ArrayList<>();
+                for (Quarter quarter : Quarter.parse(from).through(current)) {
+                    List<String> summary = evaluator.evaluate(c, quarter);
+                    lines.add(summary.get(0));
+                    if (quarter.equals(lastClosed)) {
+                        lines.addAll(summary.subList(1, summary.size()));
+                    }
+                }
+                return lines;
+            }
+        }, tx).build();
     }
 }

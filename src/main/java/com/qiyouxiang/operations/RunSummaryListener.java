@@ -32,6 +32,8 @@ import com.qiyouxiang.warehouse.WarehouseTasklet;
 public class RunSummaryListener implements JobExecutionListener {
 
     public static final String WARNINGS = "COMPLETED_WITH_WARNINGS";
+    /** The console summary keeps to one screen: at most this many detail lines per step (the run log has all). */
+    static final int CONSOLE_LINES_PER_STEP = 8;
     private static final Logger log = LoggerFactory.getLogger(RunSummaryListener.class);
 
     private final Warehouse warehouse;
@@ -51,9 +53,9 @@ public class RunSummaryListener implements JobExecutionListener {
             job.setExitStatus(new ExitStatus(WARNINGS, rejects ? "rows were rejected: see etl_reject and the feedback workbooks"
                     : "a step reported warnings"));
         }
-        String summary = render(job, fileLines.stream().map(l -> l.startsWith("!") ? l.substring(1) : l).toList());
-        log.info("\n{}", summary);
-        write(job, summary);
+        List<String> files = fileLines.stream().map(l -> l.startsWith("!") ? l.substring(1) : l).toList();
+        Path written = write(job, render(job, files, Integer.MAX_VALUE, null));
+        log.info("\n{}", render(job, files, CONSOLE_LINES_PER_STEP, written));
     }
 
     /** The files this run handled, by status, and their rows; a line starting with '!' means rejects. */
@@ -71,9 +73,9 @@ public class RunSummaryListener implements JobExecutionListener {
         return lines;
     }
 
-    private void write(JobExecution job, String summary) {
+    private Path write(JobExecution job, String summary) {
         if (properties == null || properties.logDir() == null) {
-            return;
+            return null;
         }
         try {
             Path dir = properties.logDir().resolve("runs");
@@ -81,12 +83,22 @@ public class RunSummaryListener implements JobExecutionListener {
             String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                     + job.getJobInstance().getJobName() + "-" + job.getId() + ".txt";
             Files.writeString(dir.resolve(name), summary + "\n", StandardCharsets.UTF_8);
+            return dir.resolve(name);
         } catch (IOException e) {
             log.warn("Cannot write the run summary to {}: {}", properties.logDir(), e.getMessage());
+            return null;
         }
     }
 
     public static String render(JobExecution job, List<String> fileLines) {
+        return render(job, fileLines, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * @param maxLinesPerStep detail lines shown per step; the rest are counted and left to the run log
+     * @param fullSummary     the run log file holding everything, named when lines were left out
+     */
+    static String render(JobExecution job, List<String> fileLines, int maxLinesPerStep, Path fullSummary) {
         List<String> lines = new ArrayList<>();
         String rule = "=".repeat(72);
         lines.add(rule);
@@ -101,10 +113,11 @@ public class RunSummaryListener implements JobExecutionListener {
                     format(duration(step.getStartTime(), step.getEndTime()))));
             String summary = step.getExecutionContext().containsKey(WarehouseTasklet.SUMMARY_KEY)
                     ? step.getExecutionContext().getString(WarehouseTasklet.SUMMARY_KEY) : "";
-            for (String line : summary.split("\n")) {
-                if (!line.isBlank()) {
-                    lines.add("    " + line);
-                }
+            List<String> details = summary.lines().filter(l -> !l.isBlank()).toList();
+            details.stream().limit(maxLinesPerStep).forEach(l -> lines.add("    " + l));
+            if (details.size() > maxLinesPerStep) {
+                lines.add("    ... " + (details.size() - maxLinesPerStep) + " more lines"
+                        + (fullSummary == null ? "" : " in " + fullSummary));
             }
             step.getFailureExceptions().forEach(e -> lines.add("    FAILED: " + rootMessage(e)));
         }

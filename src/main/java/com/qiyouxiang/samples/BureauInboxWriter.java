@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.FormulaError;
 
 /**
  * Writes the sample inbox (samples/inbox): the spreadsheets the bureaus send each quarter from
- * 2023Q1 to 2026Q3, as people fill them in, for the templates in jobs/sources. Deterministic: the
+ * 2023Q1 to 2026Q3, as people fill them in, for the templates in jobs/sources/spreadsheets. Deterministic: the
  * same bytes' content every run (values from fixed seeds), so it is re-run freely.
  *
  * <p>Figures follow the plan's baselines and yearly targets: most indicators on track, some

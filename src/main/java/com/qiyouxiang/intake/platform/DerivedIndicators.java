@@ -10,6 +10,8 @@ import java.util.List;
 
 import com.qiyouxiang.validation.Candidate;
 import com.qiyouxiang.validation.Finding;
+import com.qiyouxiang.validation.ReviewStates;
+import com.qiyouxiang.validation.RuleResults;
 import com.qiyouxiang.validation.Tier;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FactWriter;
@@ -58,7 +60,9 @@ public class DerivedIndicators {
             String indicator = candidates.get(0).observation().indicatorCode();
             String bureau = bureauOf(c, indicator);
             int refused = 0;
-            for (Finding f : valueRules.check(c, newOrChanged(c, candidates))) {
+            List<Finding> checked = valueRules.check(c, newOrChanged(c, candidates));
+            RuleResults.record(c, checked, jobExecutionId);
+            for (Finding f : checked) {
                 Observation o = f.candidate().observation();
                 lines.add(indicator + " " + o.townCode() + " " + o.periodCode() + " " + f.tier().zh() + ": " + f.messageZh());
                 if (f.tier() == Tier.MANDATORY) {
@@ -66,6 +70,7 @@ public class DerivedIndicators {
                 }
             }
             List<FactWriter.Change> changes = FactWriter.merge(c, SOURCE_KIND, bureau, null, "sql/" + file, jobExecutionId);
+            ReviewStates.apply(c, 0);
             long revised = changes.stream().filter(ch -> ch.oldValue() != null).count();
             lines.add(String.format("%s: %d figures derived, %d new, %d revised%s", indicator, candidates.size(),
                     changes.size() - revised, revised, refused > 0 ? ", " + refused + " refused (强制性)" : ""));

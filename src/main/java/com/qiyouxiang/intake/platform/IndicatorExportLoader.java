@@ -20,6 +20,8 @@ import org.apache.commons.csv.CSVRecord;
 
 import com.qiyouxiang.validation.Candidate;
 import com.qiyouxiang.validation.Finding;
+import com.qiyouxiang.validation.ReviewStates;
+import com.qiyouxiang.validation.RuleResults;
 import com.qiyouxiang.validation.Tier;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FactWriter;
@@ -112,7 +114,9 @@ public class IndicatorExportLoader {
         }
         List<String> findings = new ArrayList<>();
         Set<Candidate> refused = new HashSet<>();
-        for (Finding f : valueRules.check(c, candidates)) {
+        List<Finding> checked = valueRules.check(c, candidates);
+        RuleResults.record(c, checked, jobExecutionId);
+        for (Finding f : checked) {
             Candidate k = f.candidate();
             if (f.tier() == Tier.MANDATORY) {
                 if (refused.add(k)) {
@@ -135,6 +139,7 @@ public class IndicatorExportLoader {
         for (Map.Entry<String, List<Observation>> e : byBureau.entrySet()) {
             changed += FactWriter.write(c, e.getValue(), SOURCE_KIND, e.getKey(), fileId, file.name(), jobExecutionId).size();
         }
+        ReviewStates.apply(c, fileId);
         return new Outcome(counts, rejects, findings, changed);
     }
 

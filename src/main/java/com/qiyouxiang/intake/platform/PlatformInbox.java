@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.qiyouxiang.validation.ValueRules;
+import com.qiyouxiang.warehouse.FaultInjection;
 import com.qiyouxiang.warehouse.FileRegistry;
 import com.qiyouxiang.warehouse.RowCounts;
 import com.qiyouxiang.warehouse.Warehouse;
@@ -135,6 +136,7 @@ public class PlatformInbox {
                 }
                 FileRegistry.complete(c, fileId, counts.rowsRejected() == 0 ? "loaded" : "loaded_with_rejects",
                         mapping.id(), bureauCode(c, mapping), null, null, counts, file.encodingLabel());
+                FaultInjection.beforeCommit("file:" + file.name());
                 long commit = System.nanoTime();
                 c.commit();
                 rowsRead += counts.rowsRead();
@@ -151,7 +153,7 @@ public class PlatformInbox {
 
     private String unrecognised(Connection c, ExportFile file, Long jobExecutionId) throws SQLException {
         String why = file.charset() == null ? "编码无法识别（既不是 UTF-8 也不是 GBK/GB18030）"
-                : "没有匹配的映射（jobs/sources/platform-*.yml 的文件名规则和必需列）";
+                : "没有匹配的映射（jobs/sources/platform/platform-*.yml 的文件名规则和必需列）";
         try (PreparedStatement p = c.prepareStatement(
                 "SELECT count(*) FROM etl_file WHERE checksum_sha256 = ? AND status = 'unrecognised'")) {
             p.setString(1, file.checksum());

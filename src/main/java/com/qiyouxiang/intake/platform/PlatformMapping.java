@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * One column mapping, jobs/sources/platform-*.yml: which exports it recognises (a file-name
+ * One column mapping, jobs/sources/platform/platform-*.yml: which exports it recognises (a file-name
  * pattern, and all the dataset's required columns present in the header) and how they head each field.
  *
  * @param bureau  the bureau that owns the list (a name or alias from dim_bureau_alias); indicator exports

@@ -12,6 +12,7 @@ import org.duckdb.DuckDBAppender;
 
 import com.qiyouxiang.validation.Candidate;
 import com.qiyouxiang.validation.Finding;
+import com.qiyouxiang.validation.RuleResults;
 import com.qiyouxiang.validation.Tier;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.Observation;
@@ -110,7 +111,9 @@ final class FileLoad {
             return;
         }
         Map<Candidate, List<Finding>> byCandidate = new IdentityHashMap<>();
-        for (Finding f : rules.check(c, pending)) {
+        List<Finding> checked = rules.check(c, pending);
+        RuleResults.record(c, checked, jobExecutionId);
+        for (Finding f : checked) {
             byCandidate.computeIfAbsent(f.candidate(), k -> new ArrayList<>()).add(f);
         }
         List<Observation> accepted = new ArrayList<>(pending.size());

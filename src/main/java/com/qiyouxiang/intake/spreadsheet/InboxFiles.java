@@ -20,11 +20,18 @@ public final class InboxFiles {
     }
 
     public static List<Path> list(Path inbox) {
+        return list(inbox, null);
+    }
+
+    /** @param exclude a folder inside the inbox whose files are not bureau reports (the 情况说明 folder), or null */
+    public static List<Path> list(Path inbox, Path exclude) {
         if (!Files.isDirectory(inbox)) {
             return List.of();
         }
+        Path skip = exclude == null ? null : exclude.toAbsolutePath().normalize();
         try (Stream<Path> files = Files.walk(inbox, 3)) {
             return files.filter(Files::isRegularFile).filter(InboxFiles::isSpreadsheet)
+                    .filter(p -> skip == null || !p.toAbsolutePath().normalize().startsWith(skip))
                     .sorted(Comparator.comparing((Path p) -> sortablePeriod(p.getFileName().toString()))
                             .thenComparing(p -> p.getFileName().toString()))
                     .toList();

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.qiyouxiang.operations.RunSummaryListener;
+import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FactWriter;
 import com.qiyouxiang.warehouse.Warehouse;
@@ -46,9 +47,9 @@ public class IngestJobConfig {
 
     @Bean
     public Step ingestSpreadsheets(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
-                                   ValueRules rules, IngestProperties properties) {
+                                   ValueRules rules, IngestProperties properties, ValidationProperties validation) {
         return new StepBuilder("ingestSpreadsheets", jobRepository)
-                .tasklet(new IngestTasklet(warehouse, rules, properties), tx)
+                .tasklet(new IngestTasklet(warehouse, rules, properties, validation.explanationDir()), tx)
                 .build();
     }
 
@@ -58,7 +59,10 @@ public class IngestJobConfig {
         private final ValueRules rules;
         private final IngestProperties properties;
 
-        IngestTasklet(Warehouse warehouse, ValueRules rules, IngestProperties properties) {
+        private final Path explanationDir;
+
+        IngestTasklet(Warehouse warehouse, ValueRules rules, IngestProperties properties, Path explanationDir) {
+            this.explanationDir = explanationDir;
             this.warehouse = warehouse;
             this.rules = rules;
             this.properties = properties;
@@ -77,7 +81,7 @@ public class IngestJobConfig {
                 reference = ReferenceData.load(c);
                 SpreadsheetIngester ingester = new SpreadsheetIngester(mappings, reference, rules, properties);
                 c.commit();
-                for (Path file : InboxFiles.list(inbox)) {
+                for (Path file : InboxFiles.list(inbox, explanationDir)) {
                     FileResult r = ingester.ingest(c, file, jobExecutionId);
                     results.add(r);
                     if (r.loaded()) {

@@ -25,7 +25,7 @@ public record IngestProperties(@DefaultValue("samples/inbox") Path inboxDir, @De
      *                    (comments are held in memory while the workbook is written); the 退回说明 sheet lists up
      *                    to 10 times as many
      */
-    public record Ingest(@DefaultValue("jobs/sources") Path sourcesDir, @DefaultValue("copy") ArchiveMode archiveMode,
+    public record Ingest(@DefaultValue("jobs/sources/spreadsheets") Path sourcesDir, @DefaultValue("copy") ArchiveMode archiveMode,
                          @DefaultValue("5000") int chunkSize, @DefaultValue("1000") int feedbackMaxMarks) {
     }
 

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One bureau template, read from a YAML file under {@code jobs/sources/} (see
+ * One bureau template, read from a YAML file under {@code jobs/sources/spreadsheets/} (see
  * docs/readme/spreadsheet-ingest.md for every key). How a file is recognised, which quirks its
  * sheets have (each a named option), and where its figures are.
  *
@@ -39,7 +39,7 @@ public record SourceMapping(String id, String description, String bureau, Layout
     }
 
     /**
-     * The template's quirks, each a named option (defaults in jobs/sources/_defaults.yml).
+     * The template's quirks, each a named option (defaults in jobs/sources/spreadsheets/_defaults.yml).
      *
      * @param headerMarker            the header starts at the first row with a cell equal to (or starting with) this text
      * @param headerRows              how many rows the header spans (2 for two-row merged headers)

@@ -20,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.qiyouxiang.validation.ValueRules;
+import com.qiyouxiang.validation.ReviewStates;
 import com.qiyouxiang.warehouse.FactWriter;
+import com.qiyouxiang.warehouse.FaultInjection;
 import com.qiyouxiang.warehouse.FileRegistry;
 import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.RowCounts;
@@ -67,6 +69,7 @@ public final class SpreadsheetIngester {
         try {
             long fileId = FileRegistry.register(c, file, checksum, FileLoad.SOURCE_KIND, jobExecutionId);
             FileResult result = load(c, file, fileId, facts, jobExecutionId);
+            FaultInjection.beforeCommit("file:" + name);
             c.commit();
             log.info("{}: {} {}", name, result.status(), result.counts());
             Path feedback = afterLoad(c, file, checksum, fileId, true);
@@ -92,7 +95,7 @@ public final class SpreadsheetIngester {
         String name = file.getFileName().toString();
         try (WorkbookSource workbook = WorkbookSource.open(file)) {
             SourceMapping mapping = mappings.recognise(name, workbook.sheets()).orElseThrow(() -> new NotRecognisedException(
-                    "文件名或工作表名与 jobs/sources 中的任何报表模板都不匹配，无法识别报送单位和报表类型"));
+                    "文件名或工作表名与 jobs/sources/spreadsheets 中的任何报表模板都不匹配，无法识别报送单位和报表类型"));
             String bureau = reference.bureau(mapping.bureau());
             if (bureau == null) {
                 throw new IllegalStateException("Source mapping " + mapping.id() + " names unknown bureau " + mapping.bureau());
@@ -113,6 +116,7 @@ public final class SpreadsheetIngester {
             }
             load.finish();
             List<FactWriter.Change> changes = FactWriter.merge(c, FileLoad.SOURCE_KIND, bureau, fileId, name, jobExecutionId);
+            ReviewStates.apply(c, fileId);
             int revision = revision(c, mapping.id(), bureau, facts.period);
             RowCounts counts = load.counts();
             String status = counts.rowsRejected() > 0 ? "loaded_with_rejects" : "loaded";

@@ -143,7 +143,7 @@ class PlatformPiecesTest {
 
     @Test
     void theSampleMappingsLoadAndRecogniseTheirFiles() {
-        List<PlatformMapping> mappings = PlatformMapping.loadAll(Path.of("jobs/sources"));
+        List<PlatformMapping> mappings = PlatformMapping.loadAll(Path.of("jobs/sources/platform"));
         assertThat(mappings).extracting(PlatformMapping::id).containsExactly("platform-care-workers",
                 "platform-childcare-institutions", "platform-dibao-recipients", "platform-indicators");
         PlatformMapping care = mappings.get(0);

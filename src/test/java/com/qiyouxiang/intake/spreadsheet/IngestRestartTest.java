@@ -28,10 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.samples.BureauInboxWriter;
-import com.qiyouxiang.validation.BasicValueRules;
+import com.qiyouxiang.validation.CatalogueValueRules;
 import com.qiyouxiang.validation.Candidate;
 import com.qiyouxiang.validation.Finding;
-import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.Warehouse;
 
@@ -57,8 +56,7 @@ class IngestRestartTest extends WarehouseJobTest {
     static class CrashingRules {
         @Bean
         @Primary
-        ValueRules crashingRules(ValidationProperties properties) {
-            BasicValueRules rules = new BasicValueRules(properties);
+        ValueRules crashingRules(CatalogueValueRules rules) {
             return new ValueRules() {
                 @Override
                 public List<Finding> check(Connection c, List<Candidate> candidates) throws SQLException {

@@ -79,7 +79,7 @@ class SampleInboxIngestTest extends WarehouseJobTest {
     @Test
     @Order(1)
     void everyFileIsLoadedAndReconciles() {
-        System.out.println(RunSummaryListener.render(first));
+        System.out.println(RunSummaryListener.render(first, List.of()));
         List<Map<String, Object>> files = jdbc.queryForList("SELECT file_name, status, rows_read, rows_loaded, rows_rejected, rows_ignored FROM etl_file WHERE source_kind = 'spreadsheet'");
         assertThat(files).hasSize(135);
         assertThat(files).allSatisfy(f -> assertThat((Long) f.get("rows_read")).isEqualTo(
