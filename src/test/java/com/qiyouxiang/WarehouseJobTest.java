@@ -26,5 +26,10 @@ public abstract class WarehouseJobTest {
         registry.add("qyx.warehouse-path", () -> work.resolve("warehouse.duckdb").toString());
         registry.add("qyx.metadata-path", () -> work.resolve("batch-metadata").toString());
         registry.add("qyx.work-dir", work::toString);
+        // everything a run writes stays in the test's folder (the inbox is the committed samples: read only)
+        registry.add("qyx.output-dir", () -> work.resolve("out").toString());
+        registry.add("qyx.archive-dir", () -> work.resolve("archive").toString());
+        registry.add("qyx.feedback-dir", () -> work.resolve("out/feedback").toString());
+        registry.add("qyx.log-dir", () -> work.resolve("logs").toString());
     }
 }

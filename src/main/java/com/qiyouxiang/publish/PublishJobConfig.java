@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.qiyouxiang.evaluation.Quarter;
 import com.qiyouxiang.operations.RunSummaryListener;
 import com.qiyouxiang.warehouse.Warehouse;
+import com.qiyouxiang.warehouse.FaultInjection;
 import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
@@ -57,6 +58,7 @@ public class PublishJobConfig {
             try (Connection c = warehouse.connect()) {
                 o = publisher.publish(c);
             }
+            FaultInjection.beforeCommit("publishMarts");
             contribution.incrementWriteCount(o.csvRows());
             summary(contribution, List.of(
                     o.marts().size() + " marts as Parquet and CSV (" + o.csvRows() + " rows) under "

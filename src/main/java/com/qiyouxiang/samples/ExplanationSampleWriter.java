@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Writes the sample explanation file (情况说明) into samples/inbox/情况说明/: the documented format
- * (docs/readme/validation-rules.md), UTF-8 with a BOM so Excel opens it as it was written. One row
+ * (the README, section "Validation rules"), UTF-8 with a BOM so Excel opens it as it was written. One row
  * names its rule, one leaves 规则编号 empty (any 核实性 rule on that figure), one has an unknown town
  * (rejected with its line, as the bureau would be told).
  */

@@ -125,9 +125,10 @@ class PlatformRestartTest {
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
         reader.join();
         if (killAfter == null) {
-            assertThat(process.exitValue()).as(job + " in " + dir + ":\n" + log).isZero();
+            // 0, or 4 (success with warnings) when the file has rejected lines
+            assertThat(process.exitValue()).as(job + " in " + dir + ":\n" + log).isIn(0, 4);
         }
-        return process.exitValue();
+        return process.exitValue() == 4 ? 0 : process.exitValue();
     }
 
     /** The application's classes and the dependency jars (not the test classes, no entry twice). */

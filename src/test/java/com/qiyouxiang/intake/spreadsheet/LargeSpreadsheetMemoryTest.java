@@ -46,10 +46,10 @@ class LargeSpreadsheetMemoryTest {
         List<String> common = List.of("--qyx.warehouse-path=" + work.resolve("w.duckdb"),
                 "--qyx.metadata-path=" + work.resolve("meta"), "--qyx.archive-dir=" + work.resolve("archive"),
                 "--qyx.feedback-dir=" + work.resolve("feedback"));
-        assertThat(runApplication("referenceJob", common)).isZero();
+        assertThat(runApplication("referenceJob", common)).as("0 ok, 4 ok with warnings").isIn(0, 4);
         List<String> ingest = new ArrayList<>(common);
         ingest.add("inboxDir=" + inbox);
-        assertThat(runApplication("ingestJob", ingest)).isZero();
+        assertThat(runApplication("ingestJob", ingest)).as("0 ok, 4 ok with warnings").isIn(0, 4);
 
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + work.resolve("w.duckdb"));
              Statement s = c.createStatement();
