@@ -6,18 +6,23 @@ import java.nio.file.Path;
 
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base for job tests: a real DuckDB warehouse file and a real H2 metadata file in a fresh temporary
- * folder per Spring context, the launcher off (tests launch jobs through JobOperatorTestUtils).
- * Test classes with the same configuration share a context and so a warehouse (Spring's context
- * cache); a class that needs a warehouse of its own adds {@code @DirtiesContext}.
- * The warehouse's folder is {@code warehouse.path().getParent()}.
+ * folder per test class, the launcher off (tests launch jobs through JobOperatorTestUtils). Each
+ * test class gets a Spring context, and so a warehouse, of its own: {@code @DirtiesContext} closes
+ * it after the class (Spring 7 honours it inherited from here, but not as a meta-annotation). The
+ * methods of one class share the warehouse.
+ * A subclass reads the folders with {@code @Value("${qyx.output-dir}")} and the like rather than
+ * registering the same keys again (which registration wins is not defined); the warehouse's folder
+ * is {@code warehouse.path().getParent()}.
  */
 @SpringBootTest(properties = "qyx.launcher.enabled=false")
 @SpringBatchTest
+@DirtiesContext
 public abstract class WarehouseJobTest {
 
     @DynamicPropertySource

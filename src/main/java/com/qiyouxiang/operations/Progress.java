@@ -20,6 +20,7 @@ public final class Progress implements AutoCloseable {
     private static volatile boolean terminal = System.console() != null;
 
     private final String label;
+    private String item = "";
     private final long total;
     private final String unit;
     private final long started = System.nanoTime();
@@ -52,6 +53,11 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /** The item being worked on now (a file name), shown after the label. */
+    public void working(String item) {
+        this.item = item;
+    }
+
     public long done() {
         return done;
     }
@@ -60,7 +66,7 @@ public final class Progress implements AutoCloseable {
     String line() {
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
         double rate = done / seconds;
-        StringBuilder s = new StringBuilder(label).append("  ");
+        StringBuilder s = new StringBuilder(label).append(item.isEmpty() ? "" : " " + item).append("  ");
         if (total > 0) {
             int pct = (int) Math.min(100, done * 100 / total);
             int filled = pct / 5;

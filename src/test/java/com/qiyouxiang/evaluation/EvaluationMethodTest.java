@@ -19,7 +19,6 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.warehouse.FactWriter;
@@ -31,7 +30,6 @@ import com.qiyouxiang.warehouse.Warehouse;
  * FactWriter on top of the real reference data (referenceJob), evaluationJob run for a quarter, the
  * marts read back. Each expected figure is worked out in the comment beside it.
  */
-@DirtiesContext
 class EvaluationMethodTest extends WarehouseJobTest {
 
     static final String CITY = "330681";

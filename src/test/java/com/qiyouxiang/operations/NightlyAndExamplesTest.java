@@ -26,7 +26,6 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.warehouse.Warehouse;
@@ -35,7 +34,6 @@ import com.qiyouxiang.warehouse.Warehouse;
  * The nightly run end to end on the committed samples (what the README's first command does), and
  * every analyst question under sql/examples run against the published marts file it leaves.
  */
-@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NightlyAndExamplesTest extends WarehouseJobTest {
 

@@ -2,8 +2,6 @@ package com.qiyouxiang.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,25 +14,17 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Value;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /** An error-severity data-quality failure stops publishJob before anything is published; the results are kept. */
-@DirtiesContext
 class DataQualityBlocksPublishingTest extends WarehouseJobTest {
 
-    static Path out;
-
-    @DynamicPropertySource
-    static void outputDir(DynamicPropertyRegistry registry) throws IOException {
-        out = Files.createTempDirectory("qyx-out-");
-        registry.add("qyx.output-dir", out::toString);
-    }
+    @Value("${qyx.output-dir}")
+    Path out;
 
     @Autowired
     JobOperatorTestUtils jobs;

@@ -32,10 +32,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.warehouse.FactWriter;
@@ -46,17 +44,11 @@ import com.qiyouxiang.warehouse.Warehouse;
  * publishJob on a warehouse evaluated for 2026Q3: the exports, the BI marts file (storage version,
  * comments, a reader in another process during a refresh), the data dictionary and both reports.
  */
-@DirtiesContext
 class PublishJobTest extends WarehouseJobTest {
 
-    static Path out;
+    @Value("${qyx.output-dir}")
+    Path out;
     static boolean loaded;
-
-    @DynamicPropertySource
-    static void outputDir(DynamicPropertyRegistry registry) throws IOException {
-        out = Files.createTempDirectory("qyx-out-");
-        registry.add("qyx.output-dir", out::toString);
-    }
 
     @Autowired
     JobOperatorTestUtils jobs;

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.qiyouxiang.validation.ValueRules;
+import com.qiyouxiang.operations.Progress;
 import com.qiyouxiang.warehouse.FaultInjection;
 import com.qiyouxiang.warehouse.FileRegistry;
 import com.qiyouxiang.warehouse.RowCounts;
@@ -79,13 +80,21 @@ public class PlatformInbox {
             files = s.filter(PlatformInbox::isPlatformExport).sorted().toList();
         }
         int unchanged = 0;
+        long bytes = 0;
         for (Path path : files) {
+            bytes += Files.size(path);
+        }
+        try (Progress progress = Progress.start("platform exports", bytes, "bytes")) {
+          for (Path path : files) {
+            progress.working(path.getFileName().toString());
             String line = loadOne(path, mappings, jobExecutionId);
+            progress.advance(Files.size(path));
             if (line == null) {
                 unchanged++;
             } else {
                 lines.add(line);
             }
+          }
         }
         lines.add(files.size() + " platform exports in " + inbox + ", " + unchanged + " unchanged since they were loaded");
         return new Outcome(lines, rowsRead, rowsLoaded, rowsRejected);

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.qiyouxiang.operations.RunSummaryListener;
+import com.qiyouxiang.operations.Progress;
 import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FactWriter;
@@ -81,13 +82,18 @@ public class IngestJobConfig {
                 reference = ReferenceData.load(c);
                 SpreadsheetIngester ingester = new SpreadsheetIngester(mappings, reference, rules, properties);
                 c.commit();
-                for (Path file : InboxFiles.list(inbox, explanationDir)) {
+                List<Path> files = InboxFiles.list(inbox, explanationDir);
+                try (Progress progress = Progress.start("spreadsheets", files.size(), "files")) {
+                  for (Path file : files) {
+                    progress.working(file.getFileName().toString());
                     FileResult r = ingester.ingest(c, file, jobExecutionId);
+                    progress.advance(1);
                     results.add(r);
                     if (r.loaded()) {
                         contribution.incrementReadCount();
                         contribution.incrementWriteCount(r.changes().size());
                     }
+                  }
                 }
             } finally {
                 // also when a file fails the step: the files committed before it are in the summary

@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.qiyouxiang.WarehouseJobTest;
@@ -38,7 +37,6 @@ import com.qiyouxiang.warehouse.Warehouse;
  * file's bytes, in any text column of any table (the reject table included: masked IDs only), in the
  * log output, nor in a leftover transcoded temp file.
  */
-@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "qyx.platform.temp-dir=target/test-platform-tmp")
 class PersonalDataScanTest extends WarehouseJobTest {

@@ -25,7 +25,6 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.warehouse.FactWriter;
@@ -37,7 +36,6 @@ import com.qiyouxiang.warehouse.Warehouse;
  * every line loaded, rejected with its line number or ignored; derived indicators equal a hand
  * computation from the files; a second run loads nothing new.
  */
-@DirtiesContext
 class PlatformJobTest extends WarehouseJobTest {
 
     static final Path INBOX = Path.of("samples/inbox");

@@ -18,13 +18,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.samples.BureauInboxWriter;
@@ -39,18 +37,24 @@ import com.qiyouxiang.warehouse.Warehouse;
  * the crash are not loaded twice, the file in progress is loaded once, nothing is lost. The crash is
  * a warehouse error raised while the third file's (残联) figures are checked (the real rules wrapped).
  */
-@DirtiesContext
 class IngestRestartTest extends WarehouseJobTest {
 
     static Path work;
     static volatile boolean crash = true;
 
-    @DynamicPropertySource
-    static void dirs(DynamicPropertyRegistry registry) throws IOException {
-        work = Files.createTempDirectory("qyx-ingest-restart-");
-        registry.add("qyx.archive-dir", () -> work.resolve("archive").toString());
-        registry.add("qyx.feedback-dir", () -> work.resolve("feedback").toString());
+    static {
+        try {
+            work = Files.createTempDirectory("qyx-ingest-restart-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
+
+    @Value("${qyx.feedback-dir}")
+    Path feedbackDir;
+
+    @Value("${qyx.archive-dir}")
+    Path archiveDir;
 
     @TestConfiguration
     static class CrashingRules {

@@ -22,10 +22,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.operations.RunSummaryListener;
@@ -38,19 +36,25 @@ import com.qiyouxiang.warehouse.WarehouseTasklet;
  * deliberate error sits in etl_reject at its exact cell with a feedback workbook for its file, the
  * 回执 is refused and stays, a second run loads nothing, and the 修改版 is revision 2 with its changes.
  */
-@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleInboxIngestTest extends WarehouseJobTest {
 
     static Path work;
 
-    @DynamicPropertySource
-    static void dirs(DynamicPropertyRegistry registry) throws IOException {
-        work = Files.createTempDirectory("qyx-ingest-");
-        registry.add("qyx.archive-dir", () -> work.resolve("archive").toString());
-        registry.add("qyx.feedback-dir", () -> work.resolve("feedback").toString());
+    static {
+        try {
+            work = Files.createTempDirectory("qyx-ingest-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
+
+    @Value("${qyx.feedback-dir}")
+    Path feedbackDir;
+
+    @Value("${qyx.archive-dir}")
+    Path archiveDir;
 
     @Autowired
     JobOperatorTestUtils jobs;
@@ -119,7 +123,7 @@ class SampleInboxIngestTest extends WarehouseJobTest {
                 "SELECT file_name FROM etl_file WHERE source_kind = 'spreadsheet' AND status = 'loaded_with_rejects'", String.class);
         assertThat(withRejects).hasSize(9);
         List<String> feedback;
-        try (Stream<Path> files = Files.walk(work.resolve("feedback"))) {
+        try (Stream<Path> files = Files.walk(feedbackDir)) {
             feedback = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
         }
         for (String f : withRejects) {

@@ -26,10 +26,8 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.samples.SheetBuilder;
@@ -41,18 +39,24 @@ import com.qiyouxiang.warehouse.Warehouse;
  * an unrecognised file, a zip bomb and a non-workbook (refused with a reason while the other files
  * load), CSV and lock files left alone.
  */
-@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpreadsheetIngestRulesTest extends WarehouseJobTest {
 
     static Path work;
 
-    @DynamicPropertySource
-    static void dirs(DynamicPropertyRegistry registry) throws IOException {
-        work = Files.createTempDirectory("qyx-ingest-rules-");
-        registry.add("qyx.archive-dir", () -> work.resolve("archive").toString());
-        registry.add("qyx.feedback-dir", () -> work.resolve("feedback").toString());
+    static {
+        try {
+            work = Files.createTempDirectory("qyx-ingest-rules-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
+
+    @Value("${qyx.feedback-dir}")
+    Path feedbackDir;
+
+    @Value("${qyx.archive-dir}")
+    Path archiveDir;
 
     @Autowired
     JobOperatorTestUtils jobs;
@@ -141,7 +145,7 @@ class SpreadsheetIngestRulesTest extends WarehouseJobTest {
 
         // the feedback workbook: a 退回说明 sheet and the bad cells highlighted with a comment
         Path feedback;
-        try (var files = Files.walk(work.resolve("feedback"))) {
+        try (var files = Files.walk(feedbackDir)) {
             feedback = files.filter(p -> p.toString().contains("市卫健局2024年1-6月分镇街托育数据_退回修改")).findFirst().orElseThrow();
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(feedback.toFile())) {
@@ -246,7 +250,7 @@ class SpreadsheetIngestRulesTest extends WarehouseJobTest {
         // refused files stay in the inbox; the loaded one is also archived by date
         assertThat(inbox.resolve("2025年第三季度联系人名单.xlsx")).exists();
         assertThat(bomb).exists();
-        try (var archived = Files.walk(work.resolve("archive"))) {
+        try (var archived = Files.walk(archiveDir)) {
             assertThat(archived.map(p -> p.getFileName().toString())).contains("残联2025年第三季度指标报送.xlsx")
                     .doesNotContain("2025年第三季度联系人名单.xlsx");
         }
