@@ -54,7 +54,8 @@ SELECT c.*,
             WHEN built_is_complete THEN built_value END AS city_value,
        CASE WHEN reported_value IS NOT NULL THEN 'reported'
             WHEN built_is_complete AND built_value IS NOT NULL THEN 'built' END AS value_basis,
-       reported_value - built_value AS reported_minus_built,
+       -- rounded: a sum of doubles carries noise in its last digits (1e-14), which is no difference to report
+       round(reported_value - built_value, 6) AS reported_minus_built,
        p.period_type, p.year AS data_year,
        p.year * 4 + coalesce(p.quarter, 4) AS period_index
 FROM combined c
