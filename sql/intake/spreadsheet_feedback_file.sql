@@ -1,7 +1,17 @@
--- What the 退回修改 workbook says about a file: template, bureau, period and counts.
--- No row when the file had no rejects.
-SELECT f.mapping_id, b.official_name, f.period_code, f.rows_read, f.rows_loaded, f.rows_rejected, f.rows_ignored
+-- What the feedback workbook (反馈表) says about a file: template, bureau, period, counts, and how many
+-- of its figures a 核实性 or 提示性 rule flagged. No row when there is nothing to tell the bureau
+-- (no rejected cell and no such finding).
+WITH findings AS (
+    SELECT count(*) FILTER (WHERE tier = '核实性')                            AS verify_items,
+           count(*) FILTER (WHERE tier = '核实性' AND review_state = '待核实') AS verify_open,
+           count(*) FILTER (WHERE tier = '提示性')                            AS hint_items
+    FROM fct_rule_result
+    WHERE file_id = ${file_id}
+)
+SELECT f.mapping_id, b.official_name, f.period_code, f.rows_read, f.rows_loaded, f.rows_rejected, f.rows_ignored,
+       x.verify_items, x.verify_open, x.hint_items
 FROM etl_file f
 LEFT JOIN dim_bureau b USING (bureau_code)
+CROSS JOIN findings x
 WHERE f.file_id = ${file_id}
-  AND f.rows_rejected > 0;
+  AND (f.rows_rejected > 0 OR x.verify_items > 0 OR x.hint_items > 0);

@@ -38,7 +38,10 @@ import org.springframework.stereotype.Component;
  * <li>status: the last runs from the job metadata (it never opens the warehouse, so it works while a run
  * holds it);</li>
  * <li>query: one read-only SQL query (text, or a .sql file) against the published marts file, printed as an
- * aligned table or, with --csv, as CSV.</li>
+ * aligned table or, with --csv, as CSV. With --warehouse it reads the working warehouse (the star schema,
+ * rejects, rule results) instead, read-only and holding the run lock while it does, so that it never
+ * blocks a run half-way: while a run is in progress it refuses (exit 3), and a run started meanwhile
+ * exits "already running" rather than failing on DuckDB's file lock.</li>
  * </ul>
  */
 @Component
@@ -49,14 +52,17 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final JobRepository jobRepository;
     private final OperationsProperties properties;
+    private final Path warehousePath;
     private final String command;
     private final PrintStream out;
     private int exitCode = ExitCodes.SUCCESS;
 
     public CommandRunner(JobRepository jobRepository, OperationsProperties properties,
+                         com.qiyouxiang.warehouse.WarehouseProperties warehouse,
                          org.springframework.core.env.Environment environment) {
         this.jobRepository = jobRepository;
         this.properties = properties;
+        this.warehousePath = warehouse.warehousePath();
         this.command = environment.getProperty("qyx.command");
         this.out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     }
@@ -66,11 +72,15 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         try {
             switch (command) {
                 case "status" -> out.print(status());
-                case "query" -> out.print(query(args.getNonOptionArgs(), args.containsOption("csv")));
+                case "query" -> out.print(args.containsOption("warehouse")
+                        ? queryWarehouse(args.getNonOptionArgs(), args.containsOption("csv"))
+                        : query(args.getNonOptionArgs(), args.containsOption("csv")));
                 default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status or query");
             }
         } catch (IllegalArgumentException e) {
             fail(ExitCodes.BAD_ARGUMENTS, e.getMessage());
+        } catch (RunLock.HeldException e) {
+            fail(ExitCodes.ALREADY_RUNNING, e.getMessage() + "\n(query the published marts meanwhile: leave out --warehouse)");
         } catch (SQLException | IOException e) {
             fail(ExitCodes.FAILED, e.getMessage());
         }
@@ -122,8 +132,30 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     String query(List<String> args, boolean csv) throws SQLException, IOException {
+        String sql = sql(args);
+        Path database = properties.queryDatabase();
+        if (!Files.isRegularFile(database)) {
+            throw new IllegalArgumentException("The published marts file " + database.toAbsolutePath()
+                    + " does not exist yet: run jobs/nightly (or jobs/run publishJob) first");
+        }
+        return run(database, sql, csv);
+    }
+
+    /** The same against the working warehouse, holding the run lock so that no run is half-way blocked. */
+    String queryWarehouse(List<String> args, boolean csv) throws SQLException, IOException, RunLock.HeldException {
+        String sql = sql(args);
+        if (!Files.isRegularFile(warehousePath)) {
+            throw new IllegalArgumentException("The warehouse " + warehousePath.toAbsolutePath()
+                    + " does not exist yet: run jobs/nightly first");
+        }
+        try (RunLock lock = RunLock.acquire(warehousePath, "query --warehouse")) {
+            return run(warehousePath, sql, csv);
+        }
+    }
+
+    private static String sql(List<String> args) throws IOException {
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("query needs SQL: jobs/run query \"SELECT ...\" or jobs/run query sql/examples/<file>.sql [--csv]");
+            throw new IllegalArgumentException("query needs SQL: jobs/run query \"SELECT ...\" or jobs/run query sql/examples/<file>.sql [--csv] [--warehouse]");
         }
         String sql = String.join(" ", args).strip();
         if (sql.endsWith(".sql")) {
@@ -133,11 +165,10 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             }
             sql = Files.readString(file, StandardCharsets.UTF_8);
         }
-        Path database = properties.queryDatabase();
-        if (!Files.isRegularFile(database)) {
-            throw new IllegalArgumentException("The published marts file " + database.toAbsolutePath()
-                    + " does not exist yet: run jobs/nightly (or jobs/run publishJob) first");
-        }
+        return sql;
+    }
+
+    private static String run(Path database, String sql, boolean csv) throws SQLException, IOException {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), readOnly);

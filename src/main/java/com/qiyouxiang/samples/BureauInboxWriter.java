@@ -164,6 +164,26 @@ public final class BureauInboxWriter {
         return Math.min(cap, city(code, year, q) * factor * (1 + (r.nextDouble() - 0.5) * 0.03));
     }
 
+    /** 托位数 of a town in a quarter as 市卫健局 reports them; the platform's 托育机构名录 sums to the same. */
+    public static long childcarePlaces(Town t, int year, int q) {
+        return round(townRate("H01", t, year, q, 99) / 1000 * residents(t, year));
+    }
+
+    /** 其中普惠 of those. */
+    public static long inclusivePlaces(Town t, int year, int q) {
+        return round(townRate("H02", t, year, q, 100) / 100 * childcarePlaces(t, year, q));
+    }
+
+    /** 60岁及以上老年人口 of a town in a year (统计局 and 民政局 alike). */
+    static long elderly(Town t, int year) {
+        return round(residents(t, year) * t.oldShare() * (1 + 0.01 * (year - 2022)));
+    }
+
+    /** 持证养老护理员数 of a town in a quarter as 民政局 reports them; the platform's 持证名单 lists as many persons. */
+    public static long certifiedCarers(Town t, int year, int q) {
+        return round(townRate("H13", t, year, q, 1000) / 10000 * elderly(t, year));
+    }
+
     static int residents(Town t, int year) {
         return (int) Math.round(t.residents() * (1 + 0.003 * (year - 2022)));
     }
@@ -216,8 +236,8 @@ public final class BureauInboxWriter {
                 s.row(); // a blank row between 街道 and 镇
             }
             long pop = residents(t, year);
-            long places = round(townRate("H01", t, year, q, 99) / 1000 * pop);
-            long inclusive = round(townRate("H02", t, year, q, 100) / 100 * places);
+            long places = childcarePlaces(t, year, q);
+            long inclusive = inclusivePlaces(t, year, q);
             long children = round(pop * 0.027 * (1 - 0.03 * (year - 2022)));
             long screened = round(townRate("H03", t, year, q, 100) / 100 * children);
             Object placesCell = places;
@@ -268,7 +288,13 @@ public final class BureauInboxWriter {
         int n = 1;
         s.row(n++, "家庭医生签约覆盖率", "%", PLAN.get("T24").values()[Math.min(5, year - 2022)], pct(city("T24", year, q)), null);
         s.row(n++, "老年人健康管理率", "%", 75, q == 2 ? round(city("T25", year, q), 1) + "%" : pct(city("T25", year, q)), null);
-        s.row(n++, "基层就诊率", "%", 67.5, pct(city("T26", year, q)), null);
+        if (year == 2025 && q == 3) {
+            // a drop of more than 30% on the quarter (R-CHANGE-QOQ, 核实性), explained in the row's 备注: 已说明
+            s.row(n++, "基层就诊率", "%", 67.5, pct(city("T26", year, q) * 0.6), "本季度起按省卫健委新口径统计（剔除体检、"
+                    + "疫苗接种人次），与上季度不可直接比较");
+        } else {
+            s.row(n++, "基层就诊率", "%", 67.5, pct(city("T26", year, q)), null);
+        }
         boolean annual = q == 4 || (year == 2025 && q == 2);
         s.row(n++, "人均预期寿命", "岁", PLAN.get("H10").values()[Math.min(5, year - 2022)],
                 annual ? (Object) round(city("H10", year, 0), 2) : "/", annual ? "年度指标" : "年度指标，四季度填报");
@@ -284,15 +310,17 @@ public final class BureauInboxWriter {
         String period = quarterTitle(year, q, year + q + 1);
         SheetBuilder s = new SheetBuilder("Sheet1");
         s.row("人社局" + period + "分镇街七优享指标");
-        s.merge(0, 0, 0, 4);
+        s.merge(0, 0, 0, 5);
         s.row("填报单位：诸暨市人力资源和社会保障局  填报日期：" + reportDate(year, q).getYear() + "年"
                 + reportDate(year, q).getMonthValue() + "月" + reportDate(year, q).getDayOfMonth() + "日  填报人：李强");
-        int h = s.row("镇（街道）", "欠薪线索（条）", null, "职业技能培训累计（万人次）", "基本养老保险参保人数（万人）");
-        s.row(null, "线索数", "已化解", null, null);
+        int h = s.row("镇（街道）", "欠薪线索（条）", null, "职业技能培训累计（万人次）", "职业技能培训本季（万人次）",
+                "基本养老保险参保人数（万人）");
+        s.row(null, "线索数", "已化解", null, null, null);
         s.merge(h, h + 1, 0, 0);
         s.merge(h, h, 1, 2);
         s.merge(h, h + 1, 3, 3);
         s.merge(h, h + 1, 4, 4);
+        s.merge(h, h + 1, 5, 5);
         int total = TOWNS.stream().mapToInt(t -> residents(t, year)).sum();
         long leads = 0, resolved = 0;
         double training = 0, insured = 0;
@@ -302,6 +330,7 @@ public final class BureauInboxWriter {
             long l = Math.max(2, round(residents(t, year) / 4000.0 * (0.6 + 0.1 * q)));
             long r = Math.min(l, round(townRate("H08", t, year, q, 100) / 100 * l));
             double tr = round(city("H09", year, q) * share * t.factor(), 3);
+            double trQuarter = round(tr - (q == 1 ? 0 : round(city("H09", year, q - 1) * share * t.factor(), 3)), 3);
             double in = round(city("H14", year, q) * share, 2);
             String label = t.shortName();
             if (year == 2024 && q == 3 && i == 8) {
@@ -312,13 +341,22 @@ public final class BureauInboxWriter {
                 resolvedCell = l + 3; // resolved above reported
             }
             Object insuredCell = i == 0 ? round(in, 2) + "万人" : (Object) in;
-            s.row(label, l, resolvedCell, tr, insuredCell);
+            Object trCell = tr;
+            Object trQuarterCell = trQuarter;
+            if (year == 2025 && q == 3 && i == 4) {
+                trQuarterCell = round(trQuarter + 0.05, 3); // 1–9月 ≠ 1–6月 + 本季 (R-CUM-IDENTITY, 强制性)
+            }
+            if (year == 2026 && q == 3 && i == 6) {
+                trCell = round(tr * 0.5, 3); // 1–9月 below 1–6月 (R-CUM-MONOTONE, 强制性)
+                trQuarterCell = null;
+            }
+            s.row(label, l, resolvedCell, trCell, trQuarterCell, insuredCell);
             leads += l;
             resolved += r;
             training += tr;
             insured += in;
         }
-        s.row("全市", leads, resolved, round(training, 2), round(insured, 2));
+        s.row("全市", leads, resolved, round(training, 2), null, round(insured, 2));
         s.row("说明：欠薪线索动态化解率=已化解线索数/线索数。");
         return save(s, "人社局_" + period + "_分镇街指标.xlsx");
     }
@@ -361,8 +399,8 @@ public final class BureauInboxWriter {
         long old = 0, carers = 0;
         for (int i = 0; i < TOWNS.size(); i++) {
             Town t = TOWNS.get(i);
-            long o = round(residents(t, year) * t.oldShare() * (1 + 0.01 * (year - 2022)));
-            long c = round(townRate("H13", t, year, q, 1000) / 10000 * o);
+            long o = elderly(t, year);
+            long c = certifiedCarers(t, year, q);
             Object carerCell = c;
             if (year == 2025 && q == 2 && i == 14) {
                 carerCell = -12; // a sign typed by mistake
@@ -465,7 +503,7 @@ public final class BureauInboxWriter {
         for (int i = 0; i < TOWNS.size(); i++) {
             Town t = TOWNS.get(i);
             long pop = residents(t, year);
-            long old = round(pop * t.oldShare() * (1 + 0.01 * (year - 2022)));
+            long old = elderly(t, year);
             long infants = round(pop * 0.027 * (1 - 0.03 * (year - 2022)));
             Object popCell = i == 0 ? round(pop / 10000.0, 2) + "万" : i == 1 ? String.format(Locale.ROOT, "%,d", pop) : (Object) pop;
             if (i == 0) {

@@ -111,9 +111,7 @@ public final class CatalogWorkbookWriter {
             sheet.addMergedRegion(new CellRangeAddress(r, r, 0, HEADER.length - 1));
             sheet.setColumnWidth(2, 48 * 256);
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
+            SheetBuilder.writeReproducibly(wb, file);
         }
     }
 

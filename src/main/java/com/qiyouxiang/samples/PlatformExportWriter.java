@@ -132,29 +132,33 @@ public final class PlatformExportWriter {
         return write(file, rows, Charset.forName("GBK"), false, "\n");
     }
 
+    /**
+     * 托育机构名录: per town three institutions (two 普惠, one not) whose 托位数 add up, quarter by
+     * quarter, to what 市卫健局 reports for the town (BureauInboxWriter), so that the derived 每千人口托位数
+     * and 普惠托位占比 agree with the spreadsheets, except where the export deliberately lacks an institution
+     * (R-CROSS-SOURCE: the bureau is asked to explain the difference).
+     */
     private Path childcare(Path file) throws IOException {
         List<String> rows = new ArrayList<>();
         rows.add("机构代码,机构名称,所在镇街代码,托位数,是否普惠,统计期");
-        int institution = 0;
-        List<String[]> institutions = new ArrayList<>();   // code, name, town index, base places, puhui, first quarter
-        for (int t = 0; t < towns.size(); t++) {
-            int count = 2 + random.nextInt(3);
-            for (int i = 0; i < count; i++) {
-                institution++;
-                institutions.add(new String[]{String.format("91330681MA%08d", institution),
-                        towns.get(t)[2] + "第" + (i + 1) + "托育园", String.valueOf(t), String.valueOf(40 + random.nextInt(80)),
-                        random.nextInt(3) > 0 ? "是" : "否", String.valueOf(random.nextInt(6))});
-            }
-        }
         for (int q = 0; q < QUARTERS.size(); q++) {
-            for (String[] inst : institutions) {
-                if (Integer.parseInt(inst[5]) > q) {
-                    continue;
+            int year = Integer.parseInt(QUARTERS.get(q).substring(0, 4));
+            int quarter = QUARTERS.get(q).charAt(5) - '0';
+            for (int t = 0; t < towns.size(); t++) {
+                String[] town = towns.get(t);
+                BureauInboxWriter.Town bt = bureauTown(town[2]);
+                long places = BureauInboxWriter.childcarePlaces(bt, year, quarter);
+                long inclusive = BureauInboxWriter.inclusivePlaces(bt, year, quarter);
+                long first = Math.round(inclusive * 0.55);
+                long[] split = {first, inclusive - first, places - inclusive};
+                for (int k = 0; k < 3; k++) {
+                    if (split[k] <= 0 || (t == 5 && QUARTERS.get(q).equals("2025Q2") && k == 2)) {
+                        continue; // none, or left out of this export (a difference the bureau must explain)
+                    }
+                    rows.add(String.join(",", String.format("91330681MA%06d%02d", t + 1, k + 1),
+                            town[2] + "第" + (k + 1) + "托育园", q % 2 == 0 ? town[0] : town[1], String.valueOf(split[k]),
+                            k < 2 ? "是" : "否", periodText(QUARTERS.get(q), q)));
                 }
-                String[] town = towns.get(Integer.parseInt(inst[2]));
-                int places = Integer.parseInt(inst[3]) + 2 * q;
-                rows.add(String.join(",", inst[0], inst[1], q % 2 == 0 ? town[0] : town[1], String.valueOf(places), inst[4],
-                        periodText(QUARTERS.get(q), q)));
             }
         }
         rows.add("91330681MA99999991,未知镇托育园,330681999000,60,是,2024Q2");
@@ -164,29 +168,48 @@ public final class PlatformExportWriter {
         return write(file, rows, StandardCharsets.UTF_8, true, "\n");
     }
 
+    /**
+     * 养老护理员持证名单: per town as many certified persons, quarter by quarter, as 民政局 reports for
+     * it (BureauInboxWriter), so that the derived 每万老年人口持证养老护理员数 agrees with the
+     * spreadsheets; some hold a second certificate (listed twice, counted once); one town's list of
+     * 2024Q3 misses a fifth of its persons (R-CROSS-SOURCE).
+     */
     private Path careWorkers(Path file) throws IOException {
         List<String> rows = new ArrayList<>();
         rows.add("姓名,身份证号,手机号,证书编号,证书等级,所在镇街代码,统计期");
         String[] levels = {"初级", "中级", "高级", "技师"};
-        int persons = 900;
-        List<String[]> pool = new ArrayList<>();   // name, id, phone, town index, first quarter, level
-        for (int p = 1; p <= persons; p++) {
-            String id = idNumber("330681", 1965 + random.nextInt(35), 1 + random.nextInt(12), 1 + random.nextInt(28), p);
-            pool.add(new String[]{String.format("测试人员%04d", p), id, String.format("1380000%04d", p),
-                    String.valueOf(random.nextInt(towns.size())), String.valueOf(random.nextInt(QUARTERS.size() + 4) - 4),
-                    levels[random.nextInt(levels.length)]});
+        int person = 0;
+        List<List<String[]>> pools = new ArrayList<>();   // per town: name, id, phone, certificate, level
+        for (int t = 0; t < towns.size(); t++) {
+            BureauInboxWriter.Town bt = bureauTown(towns.get(t)[2]);
+            long most = 0;
+            for (String quarter : QUARTERS) {
+                most = Math.max(most, BureauInboxWriter.certifiedCarers(bt, Integer.parseInt(quarter.substring(0, 4)),
+                        quarter.charAt(5) - '0'));
+            }
+            List<String[]> pool = new ArrayList<>();
+            for (int p = 0; p < most; p++) {
+                person++;
+                String id = idNumber("330681", 1965 + random.nextInt(35), 1 + random.nextInt(12), 1 + random.nextInt(28), person);
+                pool.add(new String[]{String.format("测试人员%04d", person), id, String.format("1380%07d", person),
+                        String.format("ZJ%06d", person), levels[random.nextInt(levels.length)]});
+            }
+            pools.add(pool);
         }
         for (int q = 0; q < QUARTERS.size(); q++) {
-            for (int p = 0; p < pool.size(); p++) {
-                String[] w = pool.get(p);
-                if (Integer.parseInt(w[4]) > q) {
-                    continue;
+            int year = Integer.parseInt(QUARTERS.get(q).substring(0, 4));
+            int quarter = QUARTERS.get(q).charAt(5) - '0';
+            for (int t = 0; t < towns.size(); t++) {
+                long listed = BureauInboxWriter.certifiedCarers(bureauTown(towns.get(t)[2]), year, quarter);
+                if (t == 9 && QUARTERS.get(q).equals("2024Q3")) {
+                    listed = listed * 4 / 5;
                 }
-                String[] town = towns.get(Integer.parseInt(w[3]));
-                String line = String.join(",", w[0], w[1], w[2], String.format("ZJ%06d", p + 1), w[5], town[0], QUARTERS.get(q));
-                rows.add(line);
-                if (p % 97 == 0) {   // a second certificate: the same person twice, counted once
-                    rows.add(String.join(",", w[0], w[1], w[2], String.format("ZJ%06dB", p + 1), "技师", town[0], QUARTERS.get(q)));
+                for (int p = 0; p < listed; p++) {
+                    String[] w = pools.get(t).get(p);
+                    rows.add(String.join(",", w[0], w[1], w[2], w[3], w[4], towns.get(t)[0], QUARTERS.get(q)));
+                    if (p % 17 == 0) {   // a second certificate: the same person twice, counted once
+                        rows.add(String.join(",", w[0], w[1], w[2], w[3] + "B", "技师", towns.get(t)[0], QUARTERS.get(q)));
+                    }
                 }
             }
         }
@@ -198,6 +221,11 @@ public final class PlatformExportWriter {
         return write(file, rows, Charset.forName("GBK"), false, "\n");
     }
 
+    private static BureauInboxWriter.Town bureauTown(String name) {
+        return BureauInboxWriter.TOWNS.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("town " + name + " of towns.csv is not in BureauInboxWriter.TOWNS"));
+    }
+
     private Path dibao(Path file) throws IOException {
         List<String> rows = new ArrayList<>();
         rows.add(String.join("\t", "户编号", "姓名", "身份证号", "手机号", "所在镇街代码", "月保障金额", "统计期"));
@@ -207,8 +235,10 @@ public final class PlatformExportWriter {
         for (int h = 1; h <= households; h++) {
             int size = 1 + random.nextInt(3);
             int town = random.nextInt(towns.size());
-            int first = random.nextInt(QUARTERS.size()) - 5;
-            int last = first + 6 + random.nextInt(QUARTERS.size());
+            // seven in ten households on 低保 since before 2023, leaving over the years; new ones come in as others leave
+            boolean before = random.nextInt(100) < 70;
+            int first = before ? -1 : random.nextInt(QUARTERS.size());
+            int last = before ? 3 + random.nextInt(3 * QUARTERS.size()) : first + 6 + random.nextInt(2 * QUARTERS.size());
             for (int m = 0; m < size; m++) {
                 person++;
                 String id = idNumber("330681", 1940 + random.nextInt(75), 1 + random.nextInt(12), 1 + random.nextInt(28), person);

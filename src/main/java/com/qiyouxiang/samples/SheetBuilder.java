@@ -119,9 +119,7 @@ public final class SheetBuilder {
                 wb.setSheetHidden(wb.getSheetIndex(hidden), true);
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
+            writeReproducibly(wb, file);
         }
     }
 
@@ -133,5 +131,33 @@ public final class SheetBuilder {
             out[i] = cells[i] == null ? NONE : cells[i];
         }
         return out;
+    }
+
+    private static final java.time.Instant FIXED_TIME = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+    /**
+     * Writes a sample workbook so that regenerating it changes no byte: a fixed creation time in the
+     * document properties and, for .xlsx, fixed times on the zip entries (POI stamps them with now).
+     */
+    static void writeReproducibly(Workbook wb, Path file) throws IOException {
+        if (!(wb instanceof XSSFWorkbook x)) {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+            return;
+        }
+        x.getProperties().getCoreProperties().setCreated(java.util.Optional.of(java.util.Date.from(FIXED_TIME)));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        wb.write(bytes);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                copy.setTime(FIXED_TIME.toEpochMilli());
+                out.putNextEntry(copy);
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
     }
 }

@@ -49,6 +49,11 @@ public class CatalogueValueRules implements ValueRules {
 
     @Override
     public List<Finding> check(Connection c, List<Candidate> candidates) throws SQLException {
+        return check(c, candidates, KINDS.keySet());
+    }
+
+    @Override
+    public List<Finding> check(Connection c, List<Candidate> candidates, java.util.Set<String> kinds) throws SQLException {
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -57,7 +62,7 @@ public class CatalogueValueRules implements ValueRules {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             RuleKind kind = KINDS.get(rule.kind());
-            if (kind != null) {
+            if (kind != null && kinds.contains(rule.kind())) {
                 findings.addAll(kind.check(rule, batch));
             }
         }

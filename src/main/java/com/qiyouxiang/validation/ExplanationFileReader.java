@@ -29,8 +29,10 @@ import org.apache.poi.ss.util.CellReference;
 /**
  * Reads an explanation file (情况说明): a CSV (UTF-8 with or without BOM, or GB18030 as Excel
  * saves CSV on Chinese Windows) or a workbook (.xlsx/.xls, first sheet). The header row names the
- * columns 规则编号 (optional), 指标, 镇街, 期别, 情况说明 and 填报人 (optional), in any order; rows above it
- * in a workbook are a title. Every row comes back with its place so the caller can reject or load it.
+ * columns 规则编号 (optional), 指标, 镇街, 期别, 情况说明 and 填报人 (optional), in any order, other columns
+ * being ignored; rows above it are a title. In a workbook the sheet read is the first one with such a
+ * header row (so a feedback workbook sent back with its 情况说明 sheet filled in is an explanation file
+ * as it is), else the first sheet. Every row comes back with its place so the caller can reject or load it.
  */
 final class ExplanationFileReader {
 
@@ -88,7 +90,7 @@ final class ExplanationFileReader {
         List<Line> lines = new ArrayList<>();
         DataFormatter formatter = new DataFormatter();
         try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
-            Sheet sheet = workbook.getSheetAt(0);
+            Sheet sheet = explanationSheet(workbook, formatter);
             List<String> header = null;
             int textColumn = -1;
             for (int i = 0; i <= sheet.getLastRowNum(); i++) {
@@ -116,6 +118,28 @@ final class ExplanationFileReader {
             }
         }
         return lines;
+    }
+
+    /** The first sheet with a header row among its first 20 rows, else the first sheet. */
+    private static Sheet explanationSheet(Workbook workbook, DataFormatter formatter) {
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            Sheet sheet = workbook.getSheetAt(i);
+            for (int r = 0; r <= Math.min(sheet.getLastRowNum(), 19); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                for (int col = 0; col < Math.max(0, row.getLastCellNum()); col++) {
+                    Cell cell = row.getCell(col);
+                    cells.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
+                }
+                if (isHeader(cells)) {
+                    return sheet;
+                }
+            }
+        }
+        return workbook.getSheetAt(0);
     }
 
     private static boolean isHeader(List<String> cells) {

@@ -25,8 +25,8 @@ import com.qiyouxiang.warehouse.Warehouse;
 /**
  * Loads an explanation file (情况说明, see {@link ExplanationFileReader} for the format) into
  * etl_explanation and explains the matching 核实性 results still 待核实, and their facts. Each row
- * is loaded, rejected with a reason (unknown indicator, town, period or rule; no text) or ignored
- * (title, header, blank); the counts reconcile in etl_file (source_kind 'explanation'). A file
+ * is loaded, rejected with a reason (unknown indicator, town, period or rule) or ignored (title,
+ * header, blank, or unfilled: a row whose 情况说明 is empty, as in a returned form); the counts reconcile in etl_file (source_kind 'explanation'). A file
  * already loaded (same checksum) is skipped.
  */
 public final class Explanations {
@@ -70,10 +70,13 @@ public final class Explanations {
             String town = names.towns.get(f.get(ExplanationFileReader.TOWN));
             String period = names.periods.get(f.get(ExplanationFileReader.PERIOD).toUpperCase(java.util.Locale.ROOT));
             String text = f.get(ExplanationFileReader.TEXT);
-            Reject reject = null;
             if (text.isEmpty()) {
-                reject = reject(line, text, "EXPLANATION_EMPTY", "情况说明为空：请写明数据变动或差异的原因");
-            } else if (!rule.isEmpty() && !ruleIds.contains(rule)) {
+                // a row of a returned 情况说明 form the bureau left empty: that figure stays 待核实
+                counts.ignored("unfilled");
+                continue;
+            }
+            Reject reject = null;
+            if (!rule.isEmpty() && !ruleIds.contains(rule)) {
                 reject = reject(line, rule, "EXPLANATION_UNKNOWN_RULE", "规则编号“" + rule + "”不存在：请按反馈表中的规则编号填写，或留空");
             } else if (indicator == null) {
                 reject = reject(line, f.get(ExplanationFileReader.INDICATOR), "EXPLANATION_UNKNOWN_INDICATOR",

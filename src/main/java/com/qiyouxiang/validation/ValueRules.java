@@ -18,4 +18,9 @@ public interface ValueRules {
      * @return the failed checks, any number per candidate
      */
     List<Finding> check(Connection c, List<Candidate> candidates) throws SQLException;
+
+    /** Only the rules of the given kinds (e.g. cross-source, run again after a derivation). */
+    default List<Finding> check(Connection c, List<Candidate> candidates, java.util.Set<String> kinds) throws SQLException {
+        return check(c, candidates).stream().filter(f -> kinds.contains(f.ruleKind())).toList();
+    }
 }

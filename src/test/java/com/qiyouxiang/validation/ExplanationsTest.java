@@ -98,9 +98,9 @@ class ExplanationsTest {
                 """);
         Explanations.Outcome o = Explanations.load(fx.c, file, rules.catalogue(), 9L);
         assertThat(o.loaded()).isEqualTo(2);
-        assertThat(o.counts().toString()).isEqualTo("read 9 = loaded 2 + rejected 5 + ignored 2 (header=1, blank=1)");
+        assertThat(o.counts().toString()).isEqualTo("read 9 = loaded 2 + rejected 4 + ignored 3 (header=1, blank=1, unfilled=1)");
         assertThat(o.rejects()).extracting(r -> r.reasonCode()).containsExactly("EXPLANATION_UNKNOWN_RULE",
-                "EXPLANATION_UNKNOWN_INDICATOR", "EXPLANATION_UNKNOWN_TOWN", "EXPLANATION_UNKNOWN_PERIOD", "EXPLANATION_EMPTY");
+                "EXPLANATION_UNKNOWN_INDICATOR", "EXPLANATION_UNKNOWN_TOWN", "EXPLANATION_UNKNOWN_PERIOD");
         assertThat(o.rejects().get(2).messageZh()).isEqualTo("镇街“某某镇”无法识别：请填写镇街全称（如 暨阳街道）或“全市”");
         assertThat(o.rejects().get(0).rowNumber()).isEqualTo(5L);
         assertThat(facts()).containsExactly("暨阳 已说明 新增两家企业集中参保", "浣东 已说明 辖区企业改制后职工集中参保",
@@ -109,8 +109,8 @@ class ExplanationsTest {
                 HUANDONG)).isEqualTo("情况说明文件 情况说明_人社局_2024Q2.csv line 2");
         assertThat(fx.jdbc.queryForObject("""
                 SELECT status || ' ' || rows_read || ' ' || rows_loaded || ' ' || rows_rejected || ' ' || rows_ignored
-                FROM etl_file WHERE source_kind = 'explanation'""", String.class)).isEqualTo("loaded_with_rejects 9 2 5 2");
-        assertThat(fx.jdbc.queryForObject("SELECT count(*) FROM etl_reject WHERE file_id = ?", Integer.class, o.fileId())).isEqualTo(5);
+                FROM etl_file WHERE source_kind = 'explanation'""", String.class)).isEqualTo("loaded_with_rejects 9 2 4 3");
+        assertThat(fx.jdbc.queryForObject("SELECT count(*) FROM etl_reject WHERE file_id = ?", Integer.class, o.fileId())).isEqualTo(4);
         // the same file again: skipped
         assertThat(Explanations.load(fx.c, file, rules.catalogue(), 10L).duplicate()).isTrue();
     }
@@ -151,7 +151,7 @@ class ExplanationsTest {
         assertThat(o.counts().toString()).isEqualTo("read 4 = loaded 2 + rejected 1 + ignored 1 (header=1)");
         assertThat(o.rejects().get(0).reasonCode()).isEqualTo("EXPLANATION_UNKNOWN_TOWN");
         assertThat(fx.jdbc.queryForList("SELECT town_code || ' ' || period_code || ' ' || coalesce(rule_id, '*') FROM etl_explanation ORDER BY 1",
-                String.class)).containsExactly("330681104 2024Q2 *", "330681109 2024Q2 R-CHANGE-QOQ");
+                String.class)).containsExactly("330681102 2025Q2 R-CROSS-SOURCE", "330681201 2025Q1 *");
     }
 
     @Test

@@ -75,6 +75,7 @@ public class DerivedIndicators {
             lines.add(String.format("%s: %d figures derived, %d new, %d revised%s", indicator, candidates.size(),
                     changes.size() - revised, revised, refused > 0 ? ", " + refused + " refused (强制性)" : ""));
         }
+        lines.addAll(com.qiyouxiang.validation.CrossSourceReview.judgeReported(c, valueRules, jobExecutionId));
         try (Statement s = c.createStatement()) {
             s.execute(SqlFiles.read(COMPARISON_VIEW));
         }

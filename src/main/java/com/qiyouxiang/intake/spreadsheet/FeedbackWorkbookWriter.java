@@ -25,54 +25,87 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import com.qiyouxiang.warehouse.Reject;
 
 /**
- * The 退回修改 workbook for a file with rejected cells: a 退回说明 sheet in Chinese (the file, the
- * counts, every problem with its cell, what was there and what is expected), then a copy of each
- * sheet read, streamed from the original, with every bad cell highlighted and a comment saying
- * what is wrong and what is expected. Written with SXSSF, so its size does not matter.
+ * The feedback workbook (反馈表) for a file the bureau must hear about, grouped by tier:
+ * <ol>
+ * <li>a 反馈说明 sheet in Chinese: the file, the counts, then 一、强制性 (rejected cells, to be corrected
+ * and sent again), 二、核实性 (loaded, 待核实 until a 情况说明 arrives, or 已说明 with it) and 三、提示性 (for
+ * information), each problem with its cell, what was there and what is expected;</li>
+ * <li>when figures are 待核实, a 情况说明 sheet in the explanation-file layout (规则编号, 指标, 镇街, 期别,
+ * 情况说明, 填报人, then what was found): the bureau fills in the yellow 情况说明 column and puts the
+ * workbook into the inbox's 情况说明 folder, and each figure becomes 已说明;</li>
+ * <li>a copy of each sheet concerned, streamed from the original, every flagged cell highlighted
+ * (强制性 yellow with red text, 核实性 orange, 提示性 light blue) with a comment saying what is wrong.</li>
+ * </ol>
+ * Written with SXSSF, so its size does not matter.
  */
 final class FeedbackWorkbookWriter {
+
+    static final String SUMMARY_SHEET = "反馈说明";
+    static final String EXPLANATION_SHEET = "情况说明";
 
     private FeedbackWorkbookWriter() {
     }
 
     record Summary(String fileName, String bureauName, String period, String mappingId, String counts,
-                   long rejected) {
+                   long rejected, long verifyItems, long verifyOpen, long hintItems) {
+    }
+
+    /** A 核实性 or 提示性 finding on one of the file's figures (spreadsheet_feedback_findings.sql). */
+    record Flag(String tier, String ruleId, String indicatorCode, String indicatorName, String townName, String periodCode,
+                String sheetName, String location, String reported, String comparedWith, Double comparedValue,
+                String messageZh, String reviewState, String explanation) {
+
+        boolean open() {
+            return "待核实".equals(reviewState);
+        }
+    }
+
+    /** A highlighted cell: its style and its comment. */
+    private record Mark(CellStyle style, String comment) {
     }
 
     /** @param maxMarks at most this many cells get a highlight and a comment (comments stay in memory until written) */
-    static void write(Path source, List<String> sheets, List<Reject> rejects, Summary summary, int maxMarks, Path target)
-            throws IOException {
-        Map<String, Map<Integer, Map<Integer, Reject>>> marks = new HashMap<>();
-        int marked = 0;
-        for (Reject r : rejects) {
-            if (r.cellRef() == null || marked++ >= maxMarks) {
-                continue;
-            }
-            CellReference ref = new CellReference(r.cellRef());
-            marks.computeIfAbsent(r.sheetName(), k -> new HashMap<>())
-                    .computeIfAbsent(ref.getRow() + 1, k -> new HashMap<>())
-                    .putIfAbsent((int) ref.getCol(), r);
-        }
+    static void write(Path source, List<String> sheets, List<Reject> rejects, List<Flag> flags, Summary summary,
+                      int maxMarks, Path target) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); WorkbookSource in = WorkbookSource.open(source)) {
-            CellStyle bad = wb.createCellStyle();
-            bad.setFillForegroundColor(IndexedColors.YELLOW.getIndex());
-            bad.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            Font red = wb.createFont();
-            red.setColor(IndexedColors.RED.getIndex());
-            red.setBold(true);
-            bad.setFont(red);
+            CellStyle bad = fill(wb, IndexedColors.YELLOW, IndexedColors.RED);
+            CellStyle verify = fill(wb, IndexedColors.LIGHT_ORANGE, null);
+            CellStyle hint = fill(wb, IndexedColors.LIGHT_TURQUOISE, null);
+            CellStyle toFill = fill(wb, IndexedColors.LIGHT_YELLOW, null);
             CellStyle bold = wb.createCellStyle();
             Font b = wb.createFont();
             b.setBold(true);
             bold.setFont(b);
-            summarySheet(wb.createSheet("退回说明"), rejects, summary, bold);
+
+            Map<String, Map<Integer, Map<Integer, Mark>>> marks = new HashMap<>();
+            int marked = 0;
+            for (Reject r : rejects) {
+                if (r.cellRef() != null && marked < maxMarks && mark(marks, r.sheetName(), r.cellRef(),
+                        new Mark(bad, "【强制性·已退回】" + r.messageZh()))) {
+                    marked++;
+                }
+            }
+            for (Flag f : flags) {
+                boolean isVerify = "核实性".equals(f.tier());
+                String state = isVerify ? ("已说明".equals(f.reviewState()) ? "·已说明" : "·待核实，请在“情况说明”表中说明") : "";
+                if (f.location() != null && f.location().contains("!") && marked < maxMarks
+                        && mark(marks, f.sheetName(), f.location(), new Mark(isVerify ? verify : hint,
+                        "【" + f.tier() + state + "】" + f.messageZh()))) {
+                    marked++;
+                }
+            }
+
+            summarySheet(wb.createSheet(SUMMARY_SHEET), rejects, flags, summary, bold);
+            if (flags.stream().anyMatch(Flag::open)) {
+                explanationSheet(wb.createSheet(EXPLANATION_SHEET), flags, summary, bold, toFill);
+            }
             CreationHelper helper = wb.getCreationHelper();
             for (String name : sheets) {
                 Sheet out = wb.createSheet(name);
                 Drawing<?> drawing = out.createDrawingPatriarch();
-                Map<Integer, Map<Integer, Reject>> sheetMarks = marks.getOrDefault(name, Map.of());
+                Map<Integer, Map<Integer, Mark>> sheetMarks = marks.getOrDefault(name, Map.of());
                 in.read(name, row -> {
                     Row r = out.createRow(row.rowNumber() - 1);
                     for (RawCell c : row.cells()) {
@@ -88,7 +121,7 @@ final class FeedbackWorkbookWriter {
                         if (cell == null) {
                             cell = r.createCell(mark.getKey());
                         }
-                        cell.setCellStyle(bad);
+                        cell.setCellStyle(mark.getValue().style());
                         ClientAnchor anchor = helper.createClientAnchor();
                         anchor.setCol1(mark.getKey());
                         anchor.setCol2(mark.getKey() + 4);
@@ -96,7 +129,7 @@ final class FeedbackWorkbookWriter {
                         anchor.setRow2(row.rowNumber() + 3);
                         Comment comment = drawing.createCellComment(anchor);
                         comment.setAuthor("七优享数据仓");
-                        comment.setString(helper.createRichTextString(mark.getValue().messageZh()));
+                        comment.setString(helper.createRichTextString(mark.getValue().comment()));
                         comment.setAddress(cell.getAddress());
                         cell.setCellComment(comment);
                     }
@@ -109,29 +142,116 @@ final class FeedbackWorkbookWriter {
         Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void summarySheet(Sheet s, List<Reject> rejects, Summary summary, CellStyle bold) {
+    /** Records a mark for 'Sheet1!D7' (the first one of a cell wins: tiers come in order); false when taken. */
+    private static boolean mark(Map<String, Map<Integer, Map<Integer, Mark>>> marks, String sheet, String cellRef, Mark mark) {
+        CellReference ref = new CellReference(cellRef);
+        String sheetName = ref.getSheetName() != null ? ref.getSheetName() : sheet;
+        return marks.computeIfAbsent(sheetName, k -> new HashMap<>())
+                .computeIfAbsent(ref.getRow() + 1, k -> new HashMap<>())
+                .putIfAbsent((int) ref.getCol(), mark) == null;
+    }
+
+    private static void summarySheet(Sheet s, List<Reject> rejects, List<Flag> flags, Summary summary, CellStyle bold) {
+        List<Flag> verify = flags.stream().filter(f -> "核实性".equals(f.tier())).toList();
+        List<Flag> hints = flags.stream().filter(f -> "提示性".equals(f.tier())).toList();
         int r = 0;
-        cells(s.createRow(r++), bold, "退回修改通知");
+        cells(s.createRow(r++), bold, summary.rejected() > 0 ? "退回修改通知" : "数据核实通知");
         cells(s.createRow(r++), null, "文件", summary.fileName());
         cells(s.createRow(r++), null, "填报单位", summary.bureauName());
         cells(s.createRow(r++), null, "报告期", summary.period() == null ? "" : summary.period());
         cells(s.createRow(r++), null, "适用模板", summary.mappingId());
         cells(s.createRow(r++), null, "处理结果", summary.counts());
-        cells(s.createRow(r++), null, "说明", "共 " + summary.rejected() + " 处数据未能入库" + (summary.rejected() > rejects.size()
-                ? "（下表列出前 " + rejects.size() + " 处）" : "") + "。请按“问题及要求”修改原表中标黄的单元格"
-                + "（批注中有说明），修改后重新报送整份文件；其余数据已入库，重新报送后以新报送的数据为准。");
+        cells(s.createRow(r++), null, "审核结果", "强制性 " + summary.rejected() + " 处（已退回）；核实性 " + summary.verifyItems()
+                + " 处（待核实 " + summary.verifyOpen() + " 处）；提示性 " + summary.hintItems() + " 处");
+        cells(s.createRow(r++), null, "说明", "强制性问题的数据未能入库，请按“问题及要求”修改原表中标黄的单元格（批注中有说明），"
+                + "修改后重新报送整份文件，重新报送后以新报送的数据为准。核实性问题的数据已入库但标记为“待核实”：如数据无误，"
+                + "请在“情况说明”表中填写原因，将本工作簿放入报送目录的“情况说明”文件夹，即转为“已说明”；如数据有误，请更正后重新报送。"
+                + "提示性问题仅供参考，无需处理。");
         r++;
-        cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "原填内容", "问题及要求", "原因代码");
-        int i = 1;
-        for (Reject rej : rejects) {
-            cells(s.createRow(r++), null, String.valueOf(i++), rej.sheetName(),
-                    rej.cellRef() == null ? "" : rej.cellRef().substring(rej.cellRef().indexOf('!') + 1),
-                    rej.rawValue() == null ? "" : rej.rawValue(), rej.messageZh(), rej.reasonCode());
+        cells(s.createRow(r++), bold, "一、强制性（已退回，须修改后重新报送）" + (summary.rejected() > rejects.size()
+                ? "：共 " + summary.rejected() + " 处，下表列出前 " + rejects.size() + " 处" : "：共 " + rejects.size() + " 处"));
+        if (rejects.isEmpty()) {
+            cells(s.createRow(r++), null, "无");
+        } else {
+            cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "原填内容", "问题及要求", "原因代码");
+            int i = 1;
+            for (Reject rej : rejects) {
+                cells(s.createRow(r++), null, String.valueOf(i++), rej.sheetName(),
+                        rej.cellRef() == null ? "" : rej.cellRef().substring(rej.cellRef().indexOf('!') + 1),
+                        rej.rawValue() == null ? "" : rej.rawValue(), rej.messageZh(), rej.reasonCode());
+            }
         }
+        r++;
+        r = flagSection(s, r, bold, "二、核实性（已入库，待核实的请填写情况说明）：共 " + verify.size() + " 处", verify);
+        r++;
+        flagSection(s, r, bold, "三、提示性（仅供参考）：共 " + hints.size() + " 处", hints);
         s.setColumnWidth(0, 12 * 256);
         s.setColumnWidth(1, 16 * 256);
         s.setColumnWidth(3, 16 * 256);
         s.setColumnWidth(4, 80 * 256);
+        s.setColumnWidth(6, 40 * 256);
+    }
+
+    private static int flagSection(Sheet s, int r, CellStyle bold, String title, List<Flag> flags) {
+        cells(s.createRow(r++), bold, title);
+        if (flags.isEmpty()) {
+            cells(s.createRow(r++), null, "无");
+            return r;
+        }
+        cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "报送值", "问题", "规则编号", "状态", "情况说明");
+        int i = 1;
+        for (Flag f : flags) {
+            String cell = f.location() == null ? "" : f.location().substring(f.location().indexOf('!') + 1);
+            cells(s.createRow(r++), null, String.valueOf(i++), f.sheetName() == null ? "" : f.sheetName(), cell,
+                    f.reported() == null ? "" : f.reported(), f.messageZh(), f.ruleId(),
+                    f.reviewState() == null ? "仅提示" : f.reviewState(), f.explanation() == null ? "" : f.explanation());
+        }
+        return r;
+    }
+
+    /** The fill-in form: exactly the explanation-file columns first, so the workbook can be sent back as it is. */
+    private static void explanationSheet(Sheet s, List<Flag> flags, Summary summary, CellStyle bold, CellStyle toFill) {
+        int r = 0;
+        cells(s.createRow(r++), bold, summary.fileName() + "：待核实数据情况说明（请填写黄色的“情况说明”列和“填报人”，"
+                + "将本工作簿放入报送目录的“情况说明”文件夹报送）");
+        cells(s.createRow(r++), bold, "规则编号", "指标", "镇街", "期别", "情况说明", "填报人", "指标名称", "位置", "报送值",
+                "比较对象", "比较值", "问题");
+        for (Flag f : flags) {
+            if (!f.open()) {
+                continue;
+            }
+            Row row = s.createRow(r++);
+            cells(row, null, f.ruleId(), f.indicatorCode(), f.townName(), f.periodCode(), "", "", f.indicatorName(),
+                    f.location() == null ? "" : f.location(), f.reported() == null ? "" : f.reported(),
+                    f.comparedWith() == null ? "" : f.comparedWith(),
+                    f.comparedValue() == null ? "" : plain(f.comparedValue()), f.messageZh());
+            row.getCell(4).setCellStyle(toFill);
+            row.getCell(5).setCellStyle(toFill);
+        }
+        s.setColumnWidth(0, 16 * 256);
+        s.setColumnWidth(2, 12 * 256);
+        s.setColumnWidth(4, 50 * 256);
+        s.setColumnWidth(5, 14 * 256);
+        s.setColumnWidth(6, 30 * 256);
+        s.setColumnWidth(11, 80 * 256);
+    }
+
+    /** 83.6, 1234, 0.123457: at most six decimals, no exponent, no trailing zeros. */
+    static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    private static CellStyle fill(SXSSFWorkbook wb, IndexedColors color, IndexedColors fontColor) {
+        CellStyle style = wb.createCellStyle();
+        style.setFillForegroundColor(color.getIndex());
+        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        if (fontColor != null) {
+            Font font = wb.createFont();
+            font.setColor(fontColor.getIndex());
+            font.setBold(true);
+            style.setFont(font);
+        }
+        return style;
     }
 
     private static void cells(Row row, CellStyle style, String... values) {

@@ -85,8 +85,9 @@ final class FileLoad {
         }
     }
 
-    void candidate(Observation o, String sheet, long row, String cell, String raw, String remark, boolean cityTotal)
-            throws SQLException {
+    /** @param quarterValue a cumulative figure's 本季 (its own quarter) when the template reports it, else null */
+    void candidate(Observation o, String sheet, long row, String cell, String raw, String remark, boolean cityTotal,
+                   Double quarterValue) throws SQLException {
         String key = o.indicatorCode() + "|" + o.townCode() + "|" + o.periodCode();
         String first = seen.putIfAbsent(key, sheet + "!" + cell);
         if (first != null) {
@@ -95,7 +96,7 @@ final class FileLoad {
             return;
         }
         pending.add(new Candidate(o, SOURCE_KIND, bureauCode, fileId, fileName, sheet, row, sheet + "!" + cell, raw,
-                remark, cityTotal));
+                remark, cityTotal, quarterValue));
         if (pending.size() >= chunkSize) {
             check();
         }

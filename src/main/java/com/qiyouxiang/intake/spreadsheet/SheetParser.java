@@ -46,7 +46,7 @@ final class SheetParser implements Consumer<RawRow> {
 
     private record FigureColumns(SourceMapping.Figure figure, ReferenceData.Indicator indicator, int column,
                                  String columnUnit, int numerator, String numeratorUnit, int denominator,
-                                 String denominatorUnit) {
+                                 String denominatorUnit, int quarter, String quarterUnit) {
     }
 
     SheetParser(SourceMapping mapping, ReferenceData reference, String sheet, FileLoad load, FileFacts facts) {
@@ -275,11 +275,13 @@ final class SheetParser implements Consumer<RawRow> {
             if (f.isRatio()) {
                 int num = column(paths, f.numerator(), true);
                 int den = column(paths, f.denominator(), true);
-                figures.add(new FigureColumns(f, indicator, -1, null, num, units.get(num), den, units.get(den)));
+                figures.add(new FigureColumns(f, indicator, -1, null, num, units.get(num), den, units.get(den), -1, null));
             } else {
                 int col = column(paths, f.column(), true);
                 String unit = f.unit() != null ? f.unit() : units.getOrDefault(col, indicator.unit());
-                figures.add(new FigureColumns(f, indicator, col, unit, -1, null, -1, null));
+                int quarter = f.quarterColumn() == null ? -1 : column(paths, f.quarterColumn(), false);
+                String quarterUnit = quarter < 0 ? null : f.unit() != null ? f.unit() : units.getOrDefault(quarter, indicator.unit());
+                figures.add(new FigureColumns(f, indicator, col, unit, -1, null, -1, null, quarter, quarterUnit));
             }
         }
         columns = new Columns(column(paths, mapping.townColumn(), true), -1, -1, -1, figures);
@@ -369,7 +371,7 @@ final class SheetParser implements Consumer<RawRow> {
         String remark = remarkCell == null ? null : remarkCell.display();
         CellValue v = cleaner.clean(valueCell, unit, indicator.unit());
         figure(indicator, ReferenceData.CITY, true, v, null, null, row.rowNumber(), valueRef,
-                valueCell == null ? "" : valueCell.display(), remark);
+                valueCell == null ? "" : valueCell.display(), remark, null);
     }
 
     private String indicatorCode(String written) {
@@ -413,9 +415,20 @@ final class SheetParser implements Consumer<RawRow> {
             if (!f.figure().isRatio()) {
                 RawCell cell = row.cell(f.column());
                 CellValue v = cleaner.clean(cell, f.columnUnit(), indicator.unit());
+                Double quarterValue = null;
+                if (f.quarter() >= 0 && v instanceof CellValue.Figure) {
+                    // the 本季 cell belongs to the cumulative figure, as a denominator to its rate
+                    RawCell q = row.cell(f.quarter());
+                    CellValue qv = cleaner.clean(q, f.quarterUnit(), indicator.unit());
+                    if (qv instanceof CellValue.Problem p) {
+                        load.reject(sheet, row.rowNumber(), q.ref(), q.display(), p.reasonCode(), p.messageZh());
+                        continue;
+                    }
+                    quarterValue = qv instanceof CellValue.Figure qf ? qf.value() : null;
+                }
                 figure(indicator, town, total, v, null, null, row.rowNumber(),
                         cell != null ? cell.ref() : WorkbookSource.ref(f.column(), row.rowNumber()),
-                        cell == null ? "" : cell.display(), null);
+                        cell == null ? "" : cell.display(), null, quarterValue);
                 continue;
             }
             RawCell numCell = row.cell(f.numerator());
@@ -443,14 +456,15 @@ final class SheetParser implements Consumer<RawRow> {
                     continue;
                 }
                 figure(indicator, town, total, new CellValue.Figure(CellCleaner.round(n / d * f.figure().scale())), n, d,
-                        row.rowNumber(), numRef, raw, null);
+                        row.rowNumber(), numRef, raw, null, null);
             }
         }
     }
 
     /** One figure of the file: its period by the indicator's frequency, then a candidate, a reject or no value. */
     private void figure(ReferenceData.Indicator indicator, String town, boolean cityTotal, CellValue v, Double numerator,
-                        Double denominator, long row, String ref, String raw, String remark) throws SQLException {
+                        Double denominator, long row, String ref, String raw, String remark, Double quarterValue)
+            throws SQLException {
         if (v instanceof CellValue.NoValue) {
             load.ignored("no_value");
         } else if (v instanceof CellValue.Problem p) {
@@ -464,7 +478,7 @@ final class SheetParser implements Consumer<RawRow> {
                 return;
             }
             load.candidate(new Observation(indicator.code(), town, period, f.value(), numerator, denominator, "A"),
-                    sheet, row, ref, raw, remark, cityTotal);
+                    sheet, row, ref, raw, remark, cityTotal, quarterValue);
         }
     }
 

@@ -116,7 +116,8 @@ public final class SourceMappings {
                                 + " needs either 'column' or both 'numerator' and 'denominator'");
                     }
                     figures.add(new SourceMapping.Figure(str(required(fig, "indicator")), column, numerator,
-                            str(fig.get("denominator")), ((Number) fig.getOrDefault("scale", 1)).doubleValue(), str(fig.get("unit"))));
+                            str(fig.get("denominator")), ((Number) fig.getOrDefault("scale", 1)).doubleValue(), str(fig.get("unit")),
+                            str(fig.get("quarter-column"))));
                 }
             } else {
                 for (var e : ((Map<String, Object>) required(y, "indicators")).entrySet()) {

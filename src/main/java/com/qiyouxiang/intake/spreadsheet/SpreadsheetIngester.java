@@ -207,39 +207,50 @@ public final class SpreadsheetIngester {
         }
     }
 
+    /**
+     * The file's feedback workbook (反馈表), when it had rejected cells or 核实性/提示性 findings:
+     * {@code <name>_退回修改.xlsx} when something was rejected, else {@code <name>_数据核实.xlsx}.
+     */
     private Path feedback(Connection c, Path file, long fileId, boolean fresh, LocalDate day) throws SQLException, IOException {
         List<Reject> rejects = new ArrayList<>();
-        String mappingId, bureau, period, counts;
-        long rejected;
+        List<FeedbackWorkbookWriter.Flag> flags = new ArrayList<>();
+        FeedbackWorkbookWriter.Summary summary;
+        String name = file.getFileName().toString();
+        int maxRows = properties.ingest().feedbackMaxMarks() * 10;
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_file.sql", Map.of("file_id", fileId)))) {
             if (!rs.next()) {
                 return null;
             }
-            mappingId = rs.getString(1);
-            bureau = rs.getString(2);
-            period = rs.getString(3);
-            rejected = rs.getLong(6);
-            counts = "读取 " + rs.getLong(4) + " 条：入库 " + rs.getLong(5) + " 条，退回 " + rs.getLong(6) + " 条，忽略 "
+            String counts = "读取 " + rs.getLong(4) + " 条：入库 " + rs.getLong(5) + " 条，退回 " + rs.getLong(6) + " 条，忽略 "
                     + rs.getLong(7) + " 条（标题、表头、填报信息、空行、注释、无数据）";
+            summary = new FeedbackWorkbookWriter.Summary(name, rs.getString(2), rs.getString(3), rs.getString(1), counts,
+                    rs.getLong(6), rs.getLong(8), rs.getLong(9), rs.getLong(10));
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_rejects.sql",
-                Map.of("file_id", fileId, "max_rows", properties.ingest().feedbackMaxMarks() * 10)))) {
+                Map.of("file_id", fileId, "max_rows", maxRows)))) {
             while (rs.next()) {
                 rejects.add(new Reject(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)));
             }
         }
-        String name = file.getFileName().toString();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_findings.sql",
+                Map.of("file_id", fileId, "max_rows", maxRows)))) {
+            while (rs.next()) {
+                flags.add(new FeedbackWorkbookWriter.Flag(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        (Double) rs.getObject(11), rs.getString(12), rs.getString(13), rs.getString(14)));
+            }
+        }
         Path target = properties.feedbackDir().resolve(day.toString())
-                .resolve(name.replaceAll("\\.(xlsx|xlsm|xls)$", "") + "_退回修改.xlsx");
+                .resolve(name.replaceAll("\\.(xlsx|xlsm|xls)$", "") + (summary.rejected() > 0 ? "_退回修改.xlsx" : "_数据核实.xlsx"));
         if (Files.exists(target) && !fresh) {
             return target; // written before a crash or by an earlier run
         }
-        List<String> sheets = rejects.stream().map(Reject::sheetName).filter(java.util.Objects::nonNull).distinct().toList();
-        FeedbackWorkbookWriter.write(file, sheets, rejects,
-                new FeedbackWorkbookWriter.Summary(name, bureau, period, mappingId, counts, rejected),
-                properties.ingest().feedbackMaxMarks(), target);
+        List<String> sheets = java.util.stream.Stream.concat(rejects.stream().map(Reject::sheetName),
+                        flags.stream().map(FeedbackWorkbookWriter.Flag::sheetName))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        FeedbackWorkbookWriter.write(file, sheets, rejects, flags, summary, properties.ingest().feedbackMaxMarks(), target);
         return target;
     }
 

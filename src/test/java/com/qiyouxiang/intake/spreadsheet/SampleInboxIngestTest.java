@@ -109,6 +109,8 @@ class SampleInboxIngestTest extends WarehouseJobTest {
                 "建设局2024年一季度分镇街报表.xlsx 分镇街!B15 DUPLICATE",
                 "人社局_2023年三季度_分镇街指标.xlsx Sheet1!C6 OUT_OF_RANGE",
                 "卫健局2025年第二季度七优享指标报表.xlsx 指标报表!E7 PERIOD_NOT_EXPECTED",
+                "人社局_2025年1-9月_分镇街指标.xlsx Sheet1!D9 CUMULATIVE_IDENTITY",
+                "人社局_2026年三季度_分镇街指标.xlsx Sheet1!D11 CUMULATIVE_DECREASED",
                 "2024年第三季度数据报送回执.xlsx - UNRECOGNISED_FILE");
         assertThat(jdbc.queryForObject("SELECT message_zh FROM etl_reject WHERE reason_code = 'EXCEL_ERROR'", String.class))
                 .contains("#DIV/0!").contains("请填写");
@@ -121,7 +123,7 @@ class SampleInboxIngestTest extends WarehouseJobTest {
     void everyFileWithRejectsHasAFeedbackWorkbook() throws IOException {
         List<String> withRejects = jdbc.queryForList(
                 "SELECT file_name FROM etl_file WHERE source_kind = 'spreadsheet' AND status = 'loaded_with_rejects'", String.class);
-        assertThat(withRejects).hasSize(9);
+        assertThat(withRejects).hasSize(11);
         List<String> feedback;
         try (Stream<Path> files = Files.walk(feedbackDir)) {
             feedback = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
@@ -176,5 +178,68 @@ class SampleInboxIngestTest extends WarehouseJobTest {
         assertThat(summary).contains("0 loaded, 134 unchanged since last run, 1 refused");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fct_indicator_value", Long.class)).isEqualTo(facts);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM etl_file", Long.class)).isEqualTo(files);
+    }
+
+    @Autowired
+    @Qualifier("reviewJob")
+    Job reviewJob;
+
+    @Test
+    @Order(7)
+    void theFeedbackWorkbookGroupsByTierAndItsFormSentBackExplainsTheFigure() throws Exception {
+        List<Path> workbooks;
+        try (Stream<Path> files = Files.walk(feedbackDir)) {
+            workbooks = files.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList();
+        }
+        Path withForm = null;
+        for (Path p : workbooks) {
+            try (var in = Files.newInputStream(p); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+                assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("反馈说明");
+                List<String> firstColumn = new java.util.ArrayList<>();
+                wb.getSheetAt(0).forEach(row -> firstColumn.add(row.getCell(0) == null ? "" : row.getCell(0).getStringCellValue()));
+                assertThat(firstColumn).anyMatch(t -> t.startsWith("一、强制性")).anyMatch(t -> t.startsWith("二、核实性"))
+                        .anyMatch(t -> t.startsWith("三、提示性"));
+                if (withForm == null && wb.getSheet("情况说明") != null) {
+                    withForm = p;
+                }
+            }
+        }
+        assertThat(workbooks).anyMatch(p -> p.getFileName().toString().endsWith("_数据核实.xlsx"));
+        assertThat(withForm).as("a workbook with 待核实 figures has the 情况说明 form").isNotNull();
+
+        // the bureau fills in the first row of the form and sends the workbook back as it is
+        Path returned = Files.createDirectories(work.resolve("explanations")).resolve("回复_" + withForm.getFileName());
+        String rule;
+        String indicator;
+        String period;
+        try (var in = Files.newInputStream(withForm); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var form = wb.getSheet("情况说明");
+            List<String> header = new java.util.ArrayList<>();
+            form.getRow(1).forEach(cell -> header.add(cell.getStringCellValue()));
+            assertThat(header.subList(0, 6)).containsExactly("规则编号", "指标", "镇街", "期别", "情况说明", "填报人");
+            var row = form.getRow(2);
+            rule = row.getCell(0).getStringCellValue();
+            indicator = row.getCell(1).getStringCellValue();
+            period = row.getCell(3).getStringCellValue();
+            // new cells, as Excel writes them (POI does not rewrite the form's inline-string cells in place)
+            row.createCell(4).setCellValue("经核实数据无误：测试回填的情况说明");
+            row.createCell(5).setCellValue("测试 填报人");
+            try (var out = Files.newOutputStream(returned)) {
+                wb.write(out);
+            }
+        }
+        String explained = """
+                SELECT count(*) FROM fct_rule_result WHERE rule_id = ? AND indicator_code = ? AND period_code = ?
+                  AND review_state = '已说明' AND explanation LIKE '%测试回填的情况说明%'""";
+        assertThat(jdbc.queryForObject(explained, Long.class, rule, indicator, period)).isZero();
+
+        jobs.setJob(reviewJob);
+        JobExecution review = jobs.startJob(new JobParametersBuilder().addLong("run", System.nanoTime())
+                .addString("explanationDir", returned.getParent().toString()).toJobParameters());
+        assertThat(review.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject(explained, Long.class, rule, indicator, period)).isPositive();
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM fct_indicator_value WHERE indicator_code = ? AND period_code = ? AND is_current
+                  AND review_state = '已说明' AND review_note LIKE '%测试回填的情况说明%'""", Long.class, indicator, period)).isPositive();
     }
 }

@@ -143,13 +143,13 @@ class SpreadsheetIngestRulesTest extends WarehouseJobTest {
                 Integer.class)).isZero();
         assertThat(summary).contains("[loaded_with_rejects] 市卫健局2024年1-6月分镇街托育数据.xlsx -> wj-towns WJ 2024Q2");
 
-        // the feedback workbook: a 退回说明 sheet and the bad cells highlighted with a comment
+        // the feedback workbook: a 反馈说明 sheet and the bad cells highlighted with a comment
         Path feedback;
         try (var files = Files.walk(feedbackDir)) {
             feedback = files.filter(p -> p.toString().contains("市卫健局2024年1-6月分镇街托育数据_退回修改")).findFirst().orElseThrow();
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(feedback.toFile())) {
-            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("退回说明");
+            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("反馈说明");
             assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("退回修改通知");
             XSSFSheet copy = wb.getSheet("分镇街");
             XSSFCell bad = copy.getRow(7).getCell(3);
