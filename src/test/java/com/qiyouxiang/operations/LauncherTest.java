@@ -160,4 +160,28 @@ class LauncherTest {
         assertThat(launch("--qyx.command=query", "SELECT * FROM no_such_table").exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(launch("--qyx.command=query").exitCode()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
     }
+
+    @Test
+    @Order(7)
+    void queryWarehouseReadsTheStarSchemaAndRefusesWhileARunHoldsTheLock() throws Exception {
+        // the warehouse w.duckdb was made by the referenceJob runs above
+        Result towns = launch("--qyx.command=query", "--warehouse", "SELECT count(*) AS towns FROM dim_town WHERE level = 'town'", "--csv");
+        assertThat(towns.exitCode()).isZero();
+        assertThat(towns.out().lines().toList()).containsExactly("towns", "23");
+
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RunLockTest.class.getName(), work.resolve("w.duckdb").toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("locked")) {
+                // wait for the holder
+            }
+            assertThat(launch("--qyx.command=query", "--warehouse", "SELECT 1").exitCode()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        // the query released the lock: a run goes ahead
+        assertThat(launch("--spring.batch.job.name=referenceJob").exitCode()).isEqualTo(ExitCodes.SUCCESS);
+    }
 }
