@@ -45,6 +45,19 @@ submissions AS (
     JOIN evaluation_quarter q ON f.period_code = q.quarter_code
     WHERE f.source_kind = 'spreadsheet' AND f.status <> 'duplicate' AND f.bureau_code IS NOT NULL
     GROUP BY f.bureau_code
+),
+-- 核实性 findings on the bureau's current figures with a data period up to the quarter (an annual
+-- figure '2025' sorts before '2025Q1'): still 待核实, or 已说明. A corrected revision drops its findings.
+verification AS (
+    SELECT r.bureau_code,
+           count(*) FILTER (WHERE r.review_state = '待核实') AS verify_pending,
+           count(*) FILTER (WHERE r.review_state = '已说明') AS verify_explained
+    FROM fct_rule_result r
+    JOIN fct_indicator_value f ON f.is_current AND f.indicator_code = r.indicator_code AND f.town_code = r.town_code
+                              AND f.period_code = r.period_code AND f.source_kind = r.source_kind
+                              AND f.value IS NOT DISTINCT FROM r.value
+    WHERE r.review_state IS NOT NULL AND r.period_code <= ${quarter}
+    GROUP BY r.bureau_code
 )
 SELECT q.quarter_code, b.bureau_code, b.bureau_name,
        coalesce(l.indicators, 0) AS indicators, coalesce(l.green, 0) AS green, coalesce(l.yellow, 0) AS yellow,
@@ -59,9 +72,12 @@ SELECT q.quarter_code, b.bureau_code, b.bureau_name,
        coalesce(s.rows_submitted, 0) AS rows_submitted,
        coalesce(s.rows_rejected, 0) AS rows_rejected,
        CAST(s.rows_rejected AS DOUBLE) / nullif(s.rows_submitted, 0) AS rejected_share,
+       coalesce(v.verify_pending, 0) AS verify_pending,
+       coalesce(v.verify_explained, 0) AS verify_explained,
        current_timestamp AS evaluated_at
 FROM bureaus b
 CROSS JOIN evaluation_quarter q
 LEFT JOIN lights l USING (bureau_code)
 LEFT JOIN issues i USING (bureau_code)
-LEFT JOIN submissions s USING (bureau_code);
+LEFT JOIN submissions s USING (bureau_code)
+LEFT JOIN verification v USING (bureau_code);

@@ -38,7 +38,7 @@ public record ReportSection(String title, String note, String query, List<Column
         return new Column(key, header, Kind.FLAG);
     }
 
-    /** The report's seven sections, in order. */
+    /** The report's eight sections, in order. */
     public static List<ReportSection> all() {
         return List.of(
                 new ReportSection("总体评价", "总体得分为各领域得分的简单平均；绿灯占比为绿灯指标占参与评分指标的比例。",
@@ -89,13 +89,22 @@ public record ReportSection(String title, String note, String query, List<Column
                                 number("open_issues", "未销号问题"), number("submissions_expected", "应报次数"),
                                 number("submissions_received", "已报文件数"), number("submissions_on_time", "按时"),
                                 number("submissions_late", "逾期"), text("submission_deadline", "截止日"),
-                                percent("rejected_share", "退回行占比"))),
+                                percent("rejected_share", "退回行占比"), number("verify_pending", "待核实"),
+                                number("verify_explained", "已说明"))),
                 new ReportSection("数据完整性", "本季度应报未报的数据（催报清单）。",
                         """
                         SELECT * FROM mart_data_completeness WHERE quarter_code = ?
                         ORDER BY bureau_code, indicator_code, town_code""",
                         List.of(text("bureau_name", "责任单位"), text("indicator_code", "编码"), text("indicator_name", "指标名称"),
                                 text("town_name", "镇街"), text("expected_period", "应报数据期"),
-                                text("latest_period", "最近数据期"), text("message_zh", "催报说明"))));
+                                text("latest_period", "最近数据期"), text("message_zh", "催报说明"))),
+                new ReportSection("待核实事项", "核实性审核规则发现、尚未收到情况说明的数据（数据期截至本季度），按责任单位列出："
+                        + "请各单位核实，数据无误的在反馈表“情况说明”表中填写原因后报送，数据有误的更正后重新报送。",
+                        "SELECT * FROM (" + com.qiyouxiang.warehouse.SqlFiles.read("validation/unexplained_verify_items.sql")
+                                + ") WHERE period_code <= ? ORDER BY bureau_code, period_code, indicator_code, rule_id",
+                        List.of(text("bureau_name", "责任单位"), text("period_code", "数据期"), text("indicator_code", "编码"),
+                                text("indicator_name", "指标名称"), text("town_name", "镇街"), text("rule_id", "规则编号"),
+                                number("value", "报送值"), number("compared_value", "比较值"), text("message_zh", "问题"),
+                                text("file_name", "来源文件"), text("location", "位置"))));
     }
 }
