@@ -31,6 +31,7 @@ public class Warehouse implements AutoCloseable {
 
     private final Path path;
     private final boolean migrate;
+    private final DuckDbSettings settings;
     private final JdbcTemplate jdbc;
     private DuckDBConnection root;
 
@@ -41,8 +42,17 @@ public class Warehouse implements AutoCloseable {
 
     /** @param migrate false to open the file as it is (tests that build old schema versions) */
     public Warehouse(Path path, boolean migrate) {
+        this(path, migrate, DuckDbSettings.DEFAULTS);
+    }
+
+    /**
+     * @param migrate  false to open the file as it is
+     * @param settings DuckDB's memory limit and threads for this database instance (qyx.duckdb.*)
+     */
+    public Warehouse(Path path, boolean migrate, DuckDbSettings settings) {
         this.path = path.toAbsolutePath().normalize();
         this.migrate = migrate;
+        this.settings = settings == null ? DuckDbSettings.DEFAULTS : settings;
         this.jdbc = new JdbcTemplate(dataSource());
     }
 
@@ -52,13 +62,13 @@ public class Warehouse implements AutoCloseable {
                 if (path.getParent() != null) {
                     Files.createDirectories(path.getParent());
                 }
-                root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + path);
+                root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + path, settings.connectionProperties());
             } catch (SQLException e) {
                 throw new WarehouseUnavailableException(path, e);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("Cannot create the warehouse folder for " + path, e);
             }
-            log.info("Warehouse open: {}", path);
+            log.info("Warehouse open: {}{}", path, settings.describe());
             if (migrate) {
                 try (Connection c = root.duplicate()) {
                     SchemaMigrator.migrate(c);

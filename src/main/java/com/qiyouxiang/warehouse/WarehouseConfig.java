@@ -9,6 +9,6 @@ public class WarehouseConfig {
     /** Opened (and its schema migrated) on first use; closed with the context. */
     @Bean(destroyMethod = "close")
     public Warehouse warehouse(WarehouseProperties properties) {
-        return new Warehouse(properties.warehousePath());
+        return new Warehouse(properties.warehousePath(), true, properties.duckdb());
     }
 }

@@ -151,7 +151,9 @@ public class PlatformInbox {
                 rowsRead += counts.rowsRead();
                 rowsLoaded += counts.rowsLoaded();
                 rowsRejected += counts.rowsRejected();
-                log.info("Loaded {} (commit {} s): {}", file.name(), String.format("%.2f", (System.nanoTime() - commit) / 1e9), counts);
+                log.info("Loaded {} in {} s (checksum and encoding scan {} s, commit {} s): {}", file.name(),
+                        String.format("%.2f", (System.nanoTime() - start) / 1e9), String.format("%.2f", scan),
+                        String.format("%.2f", (System.nanoTime() - commit) / 1e9), counts);
                 return file.name() + " [" + mapping.id() + ", " + file.encodingLabel() + "]: " + counts + extra;
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
