@@ -36,5 +36,7 @@ public abstract class WarehouseJobTest {
         registry.add("qyx.archive-dir", () -> work.resolve("archive").toString());
         registry.add("qyx.feedback-dir", () -> work.resolve("out/feedback").toString());
         registry.add("qyx.log-dir", () -> work.resolve("logs").toString());
+        // test inboxes are no bundled samples: the demo key is refused there
+        registry.add("qyx.platform.hash-key", () -> "TEST-KEY-for-tests-only");
     }
 }

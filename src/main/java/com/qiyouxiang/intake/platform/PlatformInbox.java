@@ -71,6 +71,11 @@ public class PlatformInbox {
         List<PlatformMapping> mappings = PlatformMapping.loadAll(properties.sourcesDir());
         List<String> lines = new ArrayList<>();
         Path inbox = properties.inboxDir();
+        if (properties.demoKey() && !properties.bundledSamples()) {
+            // a public key makes the HMAC of an ID number anyone's to recompute: real exports never get it
+            throw new IllegalStateException("Refusing to hash the exports in " + inbox.toAbsolutePath() + " with the public "
+                    + "DEMO key of the bundled samples: set QYX_PLATFORM_HASH_KEY (qyx.platform.hash-key) to your own secret");
+        }
         if (!Files.isDirectory(inbox)) {
             lines.add("inbox " + inbox + " not found: nothing to load");
             return new Outcome(lines, 0, 0, 0);

@@ -24,4 +24,9 @@ public record PlatformProperties(Path inboxDir, Path sourcesDir, String hashKey,
     public boolean demoKey() {
         return hashKey != null && hashKey.startsWith("DEMO-KEY");
     }
+
+    /** The bundled samples' inbox (a folder samples/inbox): the only one the demo key may hash. */
+    public boolean bundledSamples() {
+        return inboxDir.toAbsolutePath().normalize().endsWith(Path.of("samples", "inbox"));
+    }
 }

@@ -105,7 +105,7 @@ class PersonalDataScanTest extends WarehouseJobTest {
         }
 
         // the log
-        assertThat(output.getAll()).contains("Loading 平台_养老护理员持证名单", "DEMO key");
+        assertThat(output.getAll()).contains("Loading 平台_养老护理员持证名单", "Platform hash key fingerprint");
         assertThat(leaks(output.getAll(), persons)).as("personal data in the log").isEmpty();
         assertThat(output.getAll()).doesNotContain("测试人员");
 

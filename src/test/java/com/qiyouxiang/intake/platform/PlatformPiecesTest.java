@@ -168,4 +168,19 @@ class PlatformPiecesTest {
     private Path write(String name, byte[] bytes) throws Exception {
         return Files.write(dir.resolve(name), bytes);
     }
+
+    @Test
+    void theDemoKeyHashesTheBundledSamplesOnly(@TempDir Path dir) throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        PlatformProperties demo = new PlatformProperties(inbox, Path.of("jobs/sources/platform"), "DEMO-KEY-samples-only", "");
+        assertThat(demo.bundledSamples()).isFalse();
+        try (Warehouse warehouse = new Warehouse(dir.resolve("w.duckdb"))) {
+            PlatformInbox platform = new PlatformInbox(warehouse, demo, (c, candidates) -> List.of());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> platform.loadAll(1L))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("DEMO key").hasMessageContaining("QYX_PLATFORM_HASH_KEY");
+        }
+        assertThat(new PlatformProperties(Path.of("samples/inbox"), null, "DEMO-KEY-samples-only", "").bundledSamples()).isTrue();
+        assertThat(new PlatformProperties(inbox, null, "a-real-secret", "").demoKey()).isFalse();
+    }
 }

@@ -95,7 +95,7 @@ class PlatformRestartTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", applicationClassPath(), QiyouxiangApplication.class.getName(),
                 "--spring.batch.job.name=" + job,
-                "--qyx.warehouse-path=" + dir.resolve("warehouse.duckdb"),
+                "--qyx.warehouse-path=" + dir.resolve("warehouse.duckdb"), "--qyx.platform.hash-key=TEST-KEY-for-tests-only",
                 "--qyx.metadata-path=" + dir.resolve("batch-metadata"),
                 // application.yml prefixes the metadata path with ./ (meant for relative paths): give the URL whole
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("batch-metadata").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
