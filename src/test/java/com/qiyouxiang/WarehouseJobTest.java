@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,14 +17,23 @@ import org.springframework.test.context.DynamicPropertySource;
  * test class gets a Spring context, and so a warehouse, of its own: {@code @DirtiesContext} closes
  * it after the class (Spring 7 honours it inherited from here, but not as a meta-annotation). The
  * methods of one class share the warehouse.
- * A subclass reads the folders with {@code @Value("${qyx.output-dir}")} and the like rather than
- * registering the same keys again (which registration wins is not defined); the warehouse's folder
- * is {@code warehouse.path().getParent()}.
+ * A subclass uses the folders below ({@link #outputDir}, {@link #feedbackDir}, {@link #archiveDir})
+ * rather than registering the same keys again (which registration wins is not defined); the
+ * warehouse's folder is {@code warehouse.path().getParent()}.
  */
 @SpringBootTest(properties = "qyx.launcher.enabled=false")
 @SpringBatchTest
 @DirtiesContext
 public abstract class WarehouseJobTest {
+
+    @Value("${qyx.output-dir}")
+    protected Path outputDir;
+
+    @Value("${qyx.feedback-dir}")
+    protected Path feedbackDir;
+
+    @Value("${qyx.archive-dir}")
+    protected Path archiveDir;
 
     @DynamicPropertySource
     static void warehouseProperties(DynamicPropertyRegistry registry) throws IOException {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -70,8 +69,8 @@ public class CatalogLoader {
             throw new IllegalArgumentException("Catalog workbook not found: " + workbook.toAbsolutePath()
                     + " (qyx.reference-dir / qyx.catalog.workbook)");
         }
-        Map<String, String> domains = lookup(c, "SELECT domain_name, domain_code FROM dim_domain");
-        Map<String, String> aliases = lookup(c, "SELECT alias, bureau_code FROM dim_bureau_alias");
+        Map<String, String> domains = Warehouse.lookup(c, "SELECT domain_name, domain_code FROM dim_domain");
+        Map<String, String> aliases = Warehouse.lookup(c, "SELECT alias, bureau_code FROM dim_bureau_alias");
         Map<Integer, Attributes> attributes = readAttributes();
         Map<Integer, String> notes = readNotes();
 
@@ -234,13 +233,4 @@ public class CatalogLoader {
         }
     }
 
-    private static Map<String, String> lookup(Connection c, String sql) throws SQLException {
-        Map<String, String> map = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                map.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return map;
-    }
 }

@@ -329,8 +329,9 @@ public final class BureauInboxWriter {
             double share = (double) residents(t, year) / total;
             long l = Math.max(2, round(residents(t, year) / 4000.0 * (0.6 + 0.1 * q)));
             long r = Math.min(l, round(townRate("H08", t, year, q, 100) / 100 * l));
-            double tr = round(city("H09", year, q) * share * t.factor(), 3);
-            double trQuarter = round(tr - (q == 1 ? 0 : round(city("H09", year, q - 1) * share * t.factor(), 3)), 3);
+            java.util.function.IntToDoubleFunction trainingBy = quarter -> round(city("H09", year, quarter) * share * t.factor(), 3);
+            double tr = trainingBy.applyAsDouble(q);
+            double trQuarter = round(tr - (q == 1 ? 0 : trainingBy.applyAsDouble(q - 1)), 3); // 本季 = 1–q月 − 1–(q−1)月
             double in = round(city("H14", year, q) * share, 2);
             String label = t.shortName();
             if (year == 2024 && q == 3 && i == 8) {

@@ -54,9 +54,9 @@ final class CheckBatch {
     static CheckBatch load(Connection c, List<Candidate> candidates, RuleCatalogue catalogue, Path referenceDir)
             throws SQLException {
         return new CheckBatch(candidates, histories(c, candidates), IndicatorInfos.load(c, referenceDir),
-                lookup(c, "SELECT town_code, town_name FROM dim_town"),
-                lookup(c, "SELECT period_code, label_zh FROM dim_period"),
-                lookup(c, "SELECT bureau_code, short_name FROM dim_bureau"), catalogue);
+                Warehouse.lookup(c, "SELECT town_code, town_name FROM dim_town"),
+                Warehouse.lookup(c, "SELECT period_code, label_zh FROM dim_period"),
+                Warehouse.lookup(c, "SELECT bureau_code, short_name FROM dim_bureau"), catalogue);
     }
 
     List<Candidate> candidates() {
@@ -163,13 +163,4 @@ final class CheckBatch {
         return histories;
     }
 
-    private static Map<String, String> lookup(Connection c, String sql) throws SQLException {
-        Map<String, String> map = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                map.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return map;
-    }
 }

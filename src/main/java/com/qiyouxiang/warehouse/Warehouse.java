@@ -129,6 +129,17 @@ public class Warehouse implements AutoCloseable {
         return connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
     }
 
+    /** A two-column query as a map from the first column to the second (names to codes and the like). */
+    public static java.util.Map<String, String> lookup(Connection connection, String sql) throws SQLException {
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        try (Statement s = connection.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                map.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return map;
+    }
+
     /** Runs a (multi-statement) SQL script from sql/ on the given connection. */
     public static void runScript(Connection connection, String sqlPath) throws SQLException {
         try (Statement s = connection.createStatement()) {

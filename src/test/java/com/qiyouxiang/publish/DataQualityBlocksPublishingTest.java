@@ -2,7 +2,6 @@ package com.qiyouxiang.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.warehouse.Warehouse;
@@ -22,9 +20,6 @@ import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /** An error-severity data-quality failure stops publishJob before anything is published; the results are kept. */
 class DataQualityBlocksPublishingTest extends WarehouseJobTest {
-
-    @Value("${qyx.output-dir}")
-    Path out;
 
     @Autowired
     JobOperatorTestUtils jobs;
@@ -71,8 +66,8 @@ class DataQualityBlocksPublishingTest extends WarehouseJobTest {
         StepExecution checks = run.getStepExecutions().iterator().next();
         assertThat(checks.getExecutionContext().getString(WarehouseTasklet.SUMMARY_KEY))
                 .contains("FAIL unique_current_fact_key", "1 rows (error)");
-        assertThat(out.resolve("qiyouxiang_marts.duckdb")).doesNotExist();
-        assertThat(out.resolve("marts")).doesNotExist();
+        assertThat(outputDir.resolve("qiyouxiang_marts.duckdb")).doesNotExist();
+        assertThat(outputDir.resolve("marts")).doesNotExist();
         Map<String, Object> stored = warehouse.jdbc().queryForMap(
                 "SELECT * FROM dq_check_result WHERE job_execution_id = ? AND check_name = 'unique_current_fact_key'", run.getId());
         assertThat(stored).containsEntry("status", "fail").containsEntry("severity", "error").containsEntry("failed_rows", 1L);

@@ -114,8 +114,8 @@ class PublishJobTest extends WarehouseJobTest {
                 "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'mart%' AND database_name = current_database()", String.class);
         assertThat(marts).hasSize(8);
         for (String mart : marts) {
-            Path parquet = out.resolve("marts/parquet/" + mart + ".parquet");
-            Path csv = out.resolve("marts/csv/" + mart + ".csv");
+            Path parquet = outputDir.resolve("marts/parquet/" + mart + ".parquet");
+            Path csv = outputDir.resolve("marts/csv/" + mart + ".csv");
             long rows = jdbc.queryForObject("SELECT count(*) FROM " + mart, Long.class);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM read_parquet(?)", Long.class, parquet.toString())).as(mart).isEqualTo(rows);
             List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -123,7 +123,7 @@ class PublishJobTest extends WarehouseJobTest {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM read_csv(?, header = true)", Long.class, csv.toString()))
                     .as(mart).isEqualTo(rows);
         }
-        assertThat(Files.list(out.resolve("marts/csv")).map(Path::getFileName).map(Path::toString))
+        assertThat(Files.list(outputDir.resolve("marts/csv")).map(Path::getFileName).map(Path::toString))
                 .noneMatch(name -> name.contains(".tmp"));
     }
 
@@ -146,10 +146,10 @@ class PublishJobTest extends WarehouseJobTest {
             assertThat(bi.queryForObject("SELECT light FROM mart_indicator_quarter WHERE quarter_code = '2026Q3' "
                     + "AND indicator_code = 'H08'", String.class)).isEqualTo("red");
         }
-        String dictionary = Files.readString(out.resolve("数据字典.md"));
+        String dictionary = Files.readString(outputDir.resolve("数据字典.md"));
         assertThat(dictionary).contains("## mart_indicator_quarter", "| `light` | VARCHAR | 否 | 亮灯：green / yellow / red / grey |",
                 "## mart_issue", "## dq_check_result").doesNotContain("（无注释）");
-        try (XSSFWorkbook wb = new XSSFWorkbook(out.resolve("数据字典.xlsx").toFile())) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(outputDir.resolve("数据字典.xlsx").toFile())) {
             XSSFSheet sheet = wb.getSheet("数据字典");
             long columns = jdbc.queryForObject("SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
                     + "AND (table_name LIKE 'mart%' OR table_name = 'dq_check_result')", Long.class);
@@ -160,7 +160,7 @@ class PublishJobTest extends WarehouseJobTest {
 
     @Test
     void theQuarterlyWorkbookHasEverySectionLightFillsAndNativeCharts() throws Exception {
-        Path xlsx = out.resolve("reports/" + PublishJobConfig.reportName(com.qiyouxiang.evaluation.Quarter.parse("2026Q3")) + ".xlsx");
+        Path xlsx = outputDir.resolve("reports/" + PublishJobConfig.reportName(com.qiyouxiang.evaluation.Quarter.parse("2026Q3")) + ".xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
@@ -188,7 +188,7 @@ class PublishJobTest extends WarehouseJobTest {
 
     @Test
     void theHtmlPageIsSelfContainedWithChartsAndEverySection() throws Exception {
-        String html = Files.readString(out.resolve("reports/七优享季度调度报告-2026Q3.html"));
+        String html = Files.readString(outputDir.resolve("reports/七优享季度调度报告-2026Q3.html"));
         assertThat(html).contains("<svg", "分领域得分", "各领域指标亮灯情况", "镇街对比：每千人口拥有3岁以下婴幼儿托位数",
                 "<h2>总体评价</h2>", "<h2>分领域评价</h2>", "<h2>指标调度表</h2>", "<h2>镇街对比</h2>", "<h2>问题整改清单</h2>",
                 "<h2>责任单位</h2>", "<h2>数据完整性</h2>", "class=\"l-red\">红灯");

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +15,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.validation.Candidate;
 import com.qiyouxiang.validation.Finding;
 import com.qiyouxiang.validation.ReviewStates;
@@ -50,9 +48,9 @@ public class IndicatorExportLoader {
     public Outcome load(Connection c, ExportFile file, PlatformMapping mapping, Map<String, Integer> fields,
                         long fileId, Long jobExecutionId) throws IOException, SQLException {
         DivisionCodes towns = DivisionCodes.load(c);
-        Map<String, String> units = lookup(c, "SELECT indicator_code, coalesce(unit, '') FROM dim_indicator WHERE is_current");
-        Map<String, String> bureaus = lookup(c, "SELECT alias, bureau_code FROM dim_bureau_alias");
-        Set<String> periods = lookup(c, "SELECT period_code, period_code FROM dim_period").keySet();
+        Map<String, String> units = Warehouse.lookup(c, "SELECT indicator_code, coalesce(unit, '') FROM dim_indicator WHERE is_current");
+        Map<String, String> bureaus = Warehouse.lookup(c, "SELECT alias, bureau_code FROM dim_bureau_alias");
+        Set<String> periods = Warehouse.lookup(c, "SELECT period_code, period_code FROM dim_period").keySet();
         RowCounts counts = new RowCounts();
         List<Reject> rejects = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
@@ -166,13 +164,4 @@ public class IndicatorExportLoader {
         }
     }
 
-    private static Map<String, String> lookup(Connection c, String sql) throws SQLException {
-        Map<String, String> m = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                m.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return m;
-    }
 }

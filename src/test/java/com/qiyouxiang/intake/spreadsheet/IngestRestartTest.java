@@ -2,7 +2,6 @@ package com.qiyouxiang.intake.spreadsheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -18,7 +18,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -39,22 +38,10 @@ import com.qiyouxiang.warehouse.Warehouse;
  */
 class IngestRestartTest extends WarehouseJobTest {
 
+    @TempDir
     static Path work;
+
     static volatile boolean crash = true;
-
-    static {
-        try {
-            work = Files.createTempDirectory("qyx-ingest-restart-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @Value("${qyx.feedback-dir}")
-    Path feedbackDir;
-
-    @Value("${qyx.archive-dir}")
-    Path archiveDir;
 
     @TestConfiguration
     static class CrashingRules {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
@@ -22,7 +23,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.qiyouxiang.WarehouseJobTest;
@@ -40,21 +40,8 @@ import com.qiyouxiang.warehouse.WarehouseTasklet;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleInboxIngestTest extends WarehouseJobTest {
 
+    @TempDir
     static Path work;
-
-    static {
-        try {
-            work = Files.createTempDirectory("qyx-ingest-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @Value("${qyx.feedback-dir}")
-    Path feedbackDir;
-
-    @Value("${qyx.archive-dir}")
-    Path archiveDir;
 
     @Autowired
     JobOperatorTestUtils jobs;

@@ -21,12 +21,12 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.qiyouxiang.WarehouseJobTest;
@@ -42,21 +42,8 @@ import com.qiyouxiang.warehouse.Warehouse;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpreadsheetIngestRulesTest extends WarehouseJobTest {
 
+    @TempDir
     static Path work;
-
-    static {
-        try {
-            work = Files.createTempDirectory("qyx-ingest-rules-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @Value("${qyx.feedback-dir}")
-    Path feedbackDir;
-
-    @Value("${qyx.archive-dir}")
-    Path archiveDir;
 
     @Autowired
     JobOperatorTestUtils jobs;
