@@ -32,12 +32,16 @@ CREATE OR REPLACE TEMP MACRO gb11643_check_digit_of(id, digits) AS coalesce(
     substr('10X98765432', CAST(gb11643_weighted_sum(digits) % 11 + 1 AS BIGINT), 1) = right(id, 1), false);
 CREATE OR REPLACE TEMP MACRO gb11643_check_digit(id) AS gb11643_check_digit_of(id, gb11643_digits(id));
 
--- Why the ID is rejected, or NULL when it is valid. The common case first, all checks at once: one
--- pattern for 格式 and 地址码 together, the date, the check digit; which check failed is looked for
--- only on the numbers that fail there. digits = gb11643_digits(id), precomputed.
+-- 格式, 地址码 and 出生日期 together, the common case first: one pattern and the date (no check digit).
+CREATE OR REPLACE TEMP MACRO gb11643_plausible(id) AS
+    coalesce(regexp_full_match(id, '(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])[0-9]{15}[0-9X]'), false)
+    AND gb11643_birth_date(id);
+
+-- Why the ID is rejected, or NULL when it is valid: all checks at once first, then which one failed, only
+-- on the numbers that fail. digits = gb11643_digits(id), precomputed. The staging SELECTs ask this only for
+-- the numbers id_keyed_hash (keyed_hash.sql) did not hash.
 CREATE OR REPLACE TEMP MACRO gb11643_problem_of(id, digits) AS CASE
-    WHEN coalesce(regexp_full_match(id, '(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])[0-9]{15}[0-9X]'), false)
-         AND gb11643_birth_date(id) AND gb11643_check_digit_of(id, digits) THEN NULL
+    WHEN gb11643_plausible(id) AND gb11643_check_digit_of(id, digits) THEN NULL
     WHEN id IS NULL OR id = '' THEN 'ID_MISSING'
     WHEN NOT gb11643_format(id) THEN 'ID_FORMAT'
     WHEN NOT gb11643_region(id) THEN 'ID_REGION'
@@ -51,10 +55,7 @@ CREATE OR REPLACE TEMP MACRO mask_id(id) AS CASE
     WHEN length(id) >= 14 THEN left(id, 6) || repeat('*', length(id) - 10) || right(id, 4)
     ELSE repeat('*', length(id)) END;
 
--- HMAC-SHA256 (RFC 2104) as 32 bytes: H((K xor opad) || H((K xor ipad) || m)). DuckDB has sha256
--- but no hmac; the two padded keys are set per connection as variables by KeyedHash (never as SQL text).
-CREATE OR REPLACE TEMP MACRO keyed_hash(m) AS unhex(sha256(getvariable('platform_hmac_opad')
-    || unhex(sha256(getvariable('platform_hmac_ipad') || encode(m)))));
+-- keyed_hash(m), the HMAC-SHA256 of 身份证号 and 户编号: sql/staging/keyed_hash.sql, created by KeyedHash with the key.
 
 -- 统计期 as written -> dim_period.period_code: 2024Q2 / 2024年第二季度 / 2024-06 / 202406 -> '2024Q2';
 -- 2024 / 2024年 -> '2024'. A month is accepted only at a quarter's end (3, 6, 9, 12); else NULL.

@@ -1,5 +1,5 @@
 -- stg_platform_childcare_institutions: one 托育机构名录 export (one institution a line), read by DuckDB.
--- No personal data. The rowid gives the line's position among the lines the reader accepted.
+-- No personal data. The row order is the file's: it gives the line's position among the lines the reader accepted.
 -- 行政区划代码 and 统计期 stay as written; platform_lookups.sql resolves them.
 -- ${columns}: the file's columns in order, named by jobs/sources/platform-childcare-institutions.yml.
 CREATE OR REPLACE TEMP TABLE stg_platform_records AS

@@ -1,6 +1,6 @@
 -- stg_platform_dibao_recipients: one 最低生活保障对象 export (one person a line), read by DuckDB.
 -- 身份证号 is validated (GB 11643) and hashed, 户编号 hashed, in this one SELECT over read_csv;
--- 姓名 and 手机号 are read but never selected. The rowid gives the line's position among the lines the
+-- 姓名 and 手机号 are read but never selected. The row order is the file's: it gives the line's position among the lines the
 -- reader accepted. 行政区划代码 and 统计期 stay as written; platform_lookups.sql resolves them.
 -- ${columns}: the file's columns in order, named by jobs/sources/platform-dibao-recipients.yml.
 CREATE OR REPLACE TEMP TABLE stg_platform_records AS
@@ -17,14 +17,14 @@ cleaned AS (
            monthly_amount
     FROM source
 ),
-digits AS (
-    SELECT *, gb11643_digits(id_no) AS id_digits FROM cleaned
+hashed AS (
+    -- NULL person_hash: the number is not valid by GB 11643 (gb11643_problem says why, on those lines only)
+    SELECT *, id_keyed_hash(id_no) AS person_hash FROM cleaned
 ),
 checked AS (
-    -- id_digits as a column of its own: computed once a line, not once per use inside the checks
-    SELECT *, gb11643_problem_of(id_no, id_digits) AS id_problem FROM digits
+    SELECT *, CASE WHEN person_hash IS NULL THEN gb11643_problem(id_no) END AS id_problem FROM hashed
 )
-SELECT CASE WHEN id_problem IS NULL THEN keyed_hash(id_no) END AS person_hash,
+SELECT person_hash,
        CASE WHEN household_no IS NOT NULL THEN keyed_hash(household_no) END AS household_hash,
        division_code, period_text, monthly_amount,
        CASE WHEN id_problem IS NOT NULL THEN id_problem

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import com.qiyouxiang.intake.platform.Gb11643;
+
 /**
  * Writes the sample 公共数据平台 exports into samples/inbox, deterministically (fixed seed):
  * <ul>
@@ -30,7 +32,6 @@ public final class PlatformExportWriter {
 
     public static final List<String> QUARTERS = quarters();
     static final String CRLF = "\r\n";
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     private final List<String[]> towns;   // division_code_12, division_code_9, name
     private final Random random = new Random(20230401L);
@@ -64,11 +65,7 @@ public final class PlatformExportWriter {
     }
 
     public static char checkDigit(String body17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body17.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return "10X98765432".charAt(sum % 11);
+        return Gb11643.checkCharacter(body17);
     }
 
     /** The same number with a wrong check digit. */

@@ -1,6 +1,7 @@
 package com.qiyouxiang.intake.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,28 @@ class PlatformPiecesTest {
                     }
                 }
             }
+            // one vector with NULLs among the values: NULL in, NULL out, the others hashed
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT v, keyed_hash(v) FROM (SELECT CASE WHEN i % 3 = 0 THEN NULL"
+                         + " ELSE 'ID' || i END AS v FROM range(5000) r(i)) ORDER BY v NULLS FIRST")) {
+                int nulls = 0;
+                int hashed = 0;
+                while (rs.next()) {
+                    if (rs.getString(1) == null) {
+                        assertThat(rs.getBytes(2)).isNull();
+                        nulls++;
+                    } else {
+                        assertThat(rs.getBytes(2)).as(rs.getString(1)).isEqualTo(longKey.hmac(rs.getString(1)));
+                        hashed++;
+                    }
+                }
+                assertThat(nulls).isEqualTo(1667);
+                assertThat(hashed).isEqualTo(3333);
+            }
             KeyedHash.uninstall(c);
+            // after the load the key is gone from the database instance: hashing fails instead of using a stale key
+            assertThatThrownBy(() -> c.createStatement().executeQuery("SELECT keyed_hash('330681198001010010')"))
+                    .hasMessageContaining("no hash key installed");
         }
         assertThat(key.fingerprint()).hasSize(12).isNotEqualTo(longKey.fingerprint());
     }
@@ -78,6 +100,61 @@ class PlatformPiecesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void idKeyedHashAcceptsExactlyTheNumbersGb11643Accepts() throws Exception {
+        // the check character is verified in Java (while hashing) and named in SQL (for the reject reason):
+        // both must agree on every number, or a line would be hashed yet rejected, or neither
+        KeyedHash key = new KeyedHash("agreement-test-key");
+        java.util.Random random = new java.util.Random(11643);
+        List<String> ids = new java.util.ArrayList<>(List.of("11010519491231002X", "11010519491231002x", "", "X",
+                "33068119800517991", "3306811980051799100", "33068119800517991０", "3306811980O517991X", "-3068119800517991X"));
+        for (int i = 0; i < 3000; i++) {
+            String province = List.of("11", "33", "46", "54", "65", "82", "10", "19", "99").get(random.nextInt(9));
+            String id = PlatformExportWriter.idNumber(province + (1000 + random.nextInt(9000)),
+                    1890 + random.nextInt(140), 1 + random.nextInt(13), 1 + random.nextInt(31), random.nextInt(1000));
+            ids.add(switch (i % 3) {
+                case 0 -> id;
+                case 1 -> id.substring(0, 17) + "0123456789X".charAt(random.nextInt(11));   // any check character
+                default -> id.substring(0, 16) + random.nextInt(10) + id.charAt(17);        // a typing slip
+            });
+        }
+        int valid = 0;
+        int rejected = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            Warehouse.runScript(c, "staging/platform_macros.sql");
+            key.install(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE ids (id VARCHAR)");
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO ids VALUES (?)")) {
+                for (String id : ids) {
+                    p.setString(1, id);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            // one query over all of them: the Java function gets whole vectors, as in a load
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id, id_keyed_hash(id), gb11643_problem(id) FROM ids")) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    byte[] hash = rs.getBytes(2);
+                    String problem = rs.getString(3);
+                    if (problem == null) {
+                        assertThat(hash).as(id).isEqualTo(key.hmac(id));
+                        valid++;
+                    } else {
+                        assertThat(hash).as(id + " (" + problem + ")").isNull();
+                        rejected++;
+                    }
+                }
+            }
+            KeyedHash.uninstall(c);
+        }
+        assertThat(valid + rejected).isEqualTo(ids.size());
+        assertThat(valid).as("both kinds occur").isBetween(300, 2500);
     }
 
     @Test
