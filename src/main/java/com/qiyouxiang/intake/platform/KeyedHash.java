@@ -29,7 +29,7 @@ import com.qiyouxiang.warehouse.Warehouse;
  * 17 integer divisions a line), and the SQL macros over them (sql/staging/keyed_hash.sql: the 32 bytes
  * stored), so they run inside the SELECT that reads the CSV, on DuckDB's own threads, one call
  * per vector of 2,048 lines. The key lives only in this object: it never appears in SQL text (which DuckDB
- * repeats in error messages) nor in any table, and {@link #uninstall} replaces the function by one that
+ * repeats in error messages) nor in any table, and {@link #uninstall} replaces the functions by ones that
  * refuses to hash, so the database instance keeps no reference to the key after a load.
  * (Before, the HMAC was a SQL macro over DuckDB's sha256, two calls a line with hex round trips:
  * about 2 s more for 5,000,000 lines on two cores.)
