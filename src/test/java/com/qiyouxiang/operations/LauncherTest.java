@@ -51,6 +51,19 @@ class LauncherTest {
     record Result(int exitCode, String out) {
     }
 
+    /** Another process holding the run lock of w.duckdb (RunLockTest's main), started and waited for until it holds it. */
+    static Process startLockHolder() throws Exception {
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RunLockTest.class.getName(), work.resolve("w.duckdb").toString())
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()));
+        String line;
+        while ((line = out.readLine()) != null && !line.equals("locked")) {
+            // wait for the holder
+        }
+        return holder;
+    }
+
     static Result launch(String... args) {
         List<String> all = new ArrayList<>(List.of(
                 "--qyx.warehouse-path=" + work.resolve("w.duckdb"),
@@ -122,14 +135,8 @@ class LauncherTest {
     @Test
     @Order(5)
     void aSecondLaunchWhileOneRunsIsThree() throws Exception {
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RunLockTest.class.getName(), work.resolve("w.duckdb").toString())
-                .redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("locked")) {
-                // wait for the holder
-            }
+        Process holder = startLockHolder();
+        try {
             assertThat(launch("--spring.batch.job.name=referenceJob").exitCode()).isEqualTo(ExitCodes.ALREADY_RUNNING);
         } finally {
             holder.destroyForcibly().waitFor();
@@ -169,14 +176,8 @@ class LauncherTest {
         assertThat(towns.exitCode()).isZero();
         assertThat(towns.out().lines().toList()).containsExactly("towns", "23");
 
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RunLockTest.class.getName(), work.resolve("w.duckdb").toString())
-                .redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("locked")) {
-                // wait for the holder
-            }
+        Process holder = startLockHolder();
+        try {
             assertThat(launch("--qyx.command=query", "--warehouse", "SELECT 1").exitCode()).isEqualTo(ExitCodes.ALREADY_RUNNING);
         } finally {
             holder.destroyForcibly().waitFor();
