@@ -1,7 +1,8 @@
 -- The rejected lines of one record-level export, for etl_reject: lines DuckDB's reader could not take
 -- (platform_read_rejects: wrong column count, unparseable number) and lines that failed the checks in
--- stg_platform_records (resolved with platform_lookups.sql). Line numbers count records with the header as line 1 (they are the editor's
--- line numbers unless a quoted field holds a line break). raw_value never holds a raw 身份证号:
+-- stg_platform_records (resolved with platform_lookups.sql; accepted_ordinal from platform_staged.sql). Line numbers
+-- count records with the header as line 1 (they are the editor's line numbers unless a quoted field holds a line
+-- break). raw_value never holds a raw 身份证号:
 -- checks keep it masked, and from the reader's rejects only the unparseable number is kept, never the line.
 -- ${header_names}: the file's header texts, to name the column of an unparseable number as the file does.
 INSERT INTO etl_reject (file_id, file_name, sheet_name, row_number, cell_ref, raw_value, reason_code, message_zh,
@@ -32,13 +33,6 @@ read_rejected AS (
 shifts AS (
     SELECT line - 1 - row_number() OVER (ORDER BY line) AS accepted_before FROM read_errors
 ),
--- the row order of stg_platform_records is the file's, and row_number() OVER () keeps a table's order
--- (DuckDB's order preservation: a window with an empty OVER clause), so it numbers the accepted lines in a
--- streaming pass. (rowid cannot serve: a table created in an open transaction numbers its rows from a large
--- offset, and ranking the rowids sorts every line: 1 s for 5,000,000.)
-numbered AS (
-    SELECT *, row_number() OVER () AS accepted_ordinal FROM stg_platform_records
-),
 -- A line's own problem first, then its town, its period
 checked_rejected AS (
     SELECT s.accepted_ordinal,
@@ -47,7 +41,7 @@ checked_rejected AS (
            CASE WHEN s.reason_code IS NOT NULL THEN s.raw_value
                 WHEN t.town_code IS NULL THEN s.division_code
                 ELSE s.period_text END AS raw_value
-    FROM numbered s
+    FROM stg_platform_records s
     LEFT JOIN platform_town_lookup t USING (division_code)
     LEFT JOIN platform_period_lookup p USING (period_text)
     WHERE s.reason_code IS NOT NULL OR t.town_code IS NULL OR p.period_code IS NULL

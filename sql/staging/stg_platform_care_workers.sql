@@ -6,7 +6,10 @@
 -- 行政区划代码 and 统计期 stay as written here; platform_lookups.sql resolves them once per distinct value.
 -- ${columns}: the file's columns in order, named by jobs/sources/platform-care-workers.yml;
 -- ${missing_columns}: NULL columns for optional fields the file lacks.
-CREATE OR REPLACE TEMP TABLE stg_platform_records AS
+-- ${staging_file}: the Parquet file the staged lines go to, in the file's order (platform_staged.sql reads it back as
+-- stg_platform_records): written as they are read, so the staging never sits in memory, whatever the file's size.
+-- Written in place (USE_TMP_FILE false): the file RecordExportLoader created, owner-only, named for this process.
+COPY (
 WITH source AS (
     SELECT *${missing_columns} FROM read_csv(${path}, header = true, auto_detect = false, delim = ${delim}, quote = '"',
                            escape = '"', columns = ${columns}, store_rejects = true,
@@ -26,4 +29,5 @@ hashed AS (
 SELECT person_hash, division_code, period_text, certificate_level,
        CASE WHEN person_hash IS NULL THEN gb11643_problem(id_no) END AS reason_code,
        CASE WHEN person_hash IS NULL THEN mask_id(id_no) END AS raw_value
-FROM hashed;
+FROM hashed
+) TO ${staging_file} (FORMAT parquet, COMPRESSION uncompressed, USE_TMP_FILE false);

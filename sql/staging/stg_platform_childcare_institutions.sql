@@ -2,7 +2,10 @@
 -- No personal data. The row order is the file's: it gives the line's position among the lines the reader accepted.
 -- 行政区划代码 and 统计期 stay as written; platform_lookups.sql resolves them.
 -- ${columns}: the file's columns in order, named by jobs/sources/platform-childcare-institutions.yml.
-CREATE OR REPLACE TEMP TABLE stg_platform_records AS
+-- ${staging_file}: the Parquet file the staged lines go to, in the file's order (platform_staged.sql reads it back as
+-- stg_platform_records): written as they are read, so the staging never sits in memory, whatever the file's size.
+-- Written in place (USE_TMP_FILE false): the file RecordExportLoader created, owner-only, named for this process.
+COPY (
 WITH source AS (
     SELECT *${missing_columns} FROM read_csv(${path}, header = true, auto_detect = false, delim = ${delim}, quote = '"',
                            escape = '"', columns = ${columns}, store_rejects = true,
@@ -26,4 +29,5 @@ SELECT institution_code, institution_name, division_code, period_text, places, i
             WHEN is_puhui IS NULL THEN 'BAD_FLAG' END AS reason_code,
        CASE WHEN places < 0 THEN CAST(places AS VARCHAR)
             WHEN institution_name IS NOT NULL AND places IS NOT NULL AND is_puhui IS NULL THEN puhui_text END AS raw_value
-FROM cleaned;
+FROM cleaned
+) TO ${staging_file} (FORMAT parquet, COMPRESSION uncompressed, USE_TMP_FILE false);

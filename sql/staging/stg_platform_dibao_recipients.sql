@@ -3,7 +3,10 @@
 -- 姓名 and 手机号 are read but never selected. The row order is the file's: it gives the line's position among the lines the
 -- reader accepted. 行政区划代码 and 统计期 stay as written; platform_lookups.sql resolves them.
 -- ${columns}: the file's columns in order, named by jobs/sources/platform-dibao-recipients.yml.
-CREATE OR REPLACE TEMP TABLE stg_platform_records AS
+-- ${staging_file}: the Parquet file the staged lines go to, in the file's order (platform_staged.sql reads it back as
+-- stg_platform_records): written as they are read, so the staging never sits in memory, whatever the file's size.
+-- Written in place (USE_TMP_FILE false): the file RecordExportLoader created, owner-only, named for this process.
+COPY (
 WITH source AS (
     SELECT *${missing_columns} FROM read_csv(${path}, header = true, auto_detect = false, delim = ${delim}, quote = '"',
                            escape = '"', columns = ${columns}, store_rejects = true,
@@ -33,4 +36,5 @@ SELECT person_hash,
             WHEN monthly_amount < 0 THEN 'NEGATIVE_AMOUNT' END AS reason_code,
        CASE WHEN id_problem IS NOT NULL THEN mask_id(id_no)
             WHEN monthly_amount < 0 THEN CAST(monthly_amount AS VARCHAR) END AS raw_value
-FROM checked;
+FROM checked
+) TO ${staging_file} (FORMAT parquet, COMPRESSION uncompressed, USE_TMP_FILE false);

@@ -133,12 +133,11 @@ public record ExportFile(Path path, String checksum, long size, Charset charset,
      * cannot be installed offline): a UTF-8 file as it is; a GB18030 one transcoded, streaming, to a
      * temporary file that the caller deletes.
      */
-    public Path utf8Copy(Path tempDir) throws IOException {
+    public Path utf8Copy(PlatformTempFiles temp) throws IOException {
         if (utf8()) {
             return path;
         }
-        Path target = tempDir == null ? Files.createTempFile("qyx-platform-", ".csv")
-                : Files.createTempFile(Files.createDirectories(tempDir), "qyx-platform-", ".csv");
+        Path target = temp.create(".csv");
         try (Reader r = reader(path, charset, bom);
              Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             r.transferTo(w);

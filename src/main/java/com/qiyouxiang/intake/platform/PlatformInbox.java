@@ -46,14 +46,15 @@ public class PlatformInbox {
     private final PlatformProperties properties;
     private final IndicatorExportLoader indicators;
     private final RecordExportLoader records;
+    private final PlatformTempFiles temp;
 
     public PlatformInbox(Warehouse warehouse, PlatformProperties properties, ValueRules valueRules) {
         this.warehouse = warehouse;
         this.properties = properties;
         KeyedHash key = new KeyedHash(properties.hashKey());
         this.indicators = new IndicatorExportLoader(valueRules);
-        this.records = new RecordExportLoader(key, properties.tempDir() == null || properties.tempDir().isBlank()
-                ? null : Path.of(properties.tempDir()));
+        this.temp = new PlatformTempFiles(properties.tempDir());
+        this.records = new RecordExportLoader(key, temp);
         if (properties.demoKey()) {
             log.warn("Hashing 身份证号 with the DEMO key '{}...' of the bundled samples: fine for a demonstration, "
                     + "never for real data; set QYX_PLATFORM_HASH_KEY", properties.hashKey().substring(0, 8));
@@ -76,6 +77,7 @@ public class PlatformInbox {
             throw new IllegalStateException("Refusing to hash the exports in " + inbox.toAbsolutePath() + " with the public "
                     + "DEMO key of the bundled samples: set QYX_PLATFORM_HASH_KEY (qyx.platform.hash-key) to your own secret");
         }
+        temp.deleteLeftovers();
         if (!Files.isDirectory(inbox)) {
             lines.add("inbox " + inbox + " not found: nothing to load");
             return new Outcome(lines, 0, 0, 0);

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inboxDir   where the CSV exports arrive (qyx.platform.inbox-dir, default qyx.inbox-dir)
  * @param sourcesDir the column mappings, jobs/sources/platform/platform-*.yml (qyx.platform.sources-dir)
  * @param hashKey    the HMAC-SHA256 key for 身份证号 and 户编号 (qyx.platform.hash-key / QYX_PLATFORM_HASH_KEY)
- * @param tempDir    where GBK exports are transcoded to UTF-8; blank = the system temp folder (qyx.platform.temp-dir)
+ * @param tempDir    where GBK exports are transcoded to UTF-8 and record-level exports staged (PlatformTempFiles);
+ *                   blank = the system temp folder (qyx.platform.temp-dir)
  */
 @ConfigurationProperties("qyx.platform")
 public record PlatformProperties(Path inboxDir, Path sourcesDir, String hashKey, String tempDir) {

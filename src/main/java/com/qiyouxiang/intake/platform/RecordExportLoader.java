@@ -15,50 +15,81 @@ import com.qiyouxiang.warehouse.Warehouse;
 
 /**
  * Loads one record-level export with DuckDB's read_csv: the dataset's staging SQL (sql/staging/stg_platform_*.sql)
- * reads, validates and pseudonymises in one SELECT into a temporary table; platform_lookups.sql resolves
- * the distinct division codes and periods; load_rec_*.sql moves the good lines into the record table;
- * platform_record_rejects.sql puts the bad lines, with line numbers and masked values,
- * into etl_reject. All inside the caller's transaction. GB18030 files are transcoded to a temporary
- * UTF-8 file first (deleted afterwards).
+ * reads, validates and pseudonymises in one COPY into a temporary Parquet file, streaming, in the file's order
+ * (platform_staged.sql reads it back as stg_platform_records); platform_lookups.sql resolves the distinct
+ * division codes and periods; load_rec_*.sql moves the good lines into the record table;
+ * platform_record_rejects.sql puts the bad lines, with line numbers and masked values, into etl_reject. No step
+ * holds the export in memory, so memory does not grow with its size. The warehouse changes happen inside the
+ * caller's transaction. GB18030 files are transcoded to a temporary UTF-8 file first; temporary files
+ * (qyx.platform.temp-dir) are deleted afterwards. The staging file never holds a name, a phone number or a raw
+ * 身份证号: only what the staging SELECT lets through (hashes, masked numbers, codes).
  */
 public class RecordExportLoader {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordExportLoader.class);
 
     private final KeyedHash keyedHash;
-    private final Path tempDir;
+    private final PlatformTempFiles temp;
 
-    public RecordExportLoader(KeyedHash keyedHash, Path tempDir) {
+    public RecordExportLoader(KeyedHash keyedHash, PlatformTempFiles temp) {
         this.keyedHash = keyedHash;
-        this.tempDir = tempDir;
+        this.temp = temp;
     }
 
     public RowCounts load(Connection c, ExportFile file, PlatformMapping mapping, Map<String, Integer> fields,
                           long fileId, Long jobExecutionId) throws SQLException, IOException {
         Dataset dataset = mapping.dataset();
         Warehouse.runScript(c, "staging/platform_macros.sql");
-        keyedHash.install(c);
         dropReaderTables(c);
         long start = System.nanoTime();
-        Path utf8 = file.utf8Copy(tempDir);
-        long transcoded = System.nanoTime();
+        Path staged = temp.create(".parquet");
+        String stagingFile = staged.toAbsolutePath().toString();
         try {
-            Map<String, Object> values = new HashMap<>();
-            values.put("path", utf8.toAbsolutePath().toString());
-            values.put("delim", String.valueOf(file.delimiter()));
-            values.put("file_id", fileId);
-            values.put("columns", new PlatformSql.Raw(columns(dataset, fields, file.header().size())));
-            values.put("missing_columns", new PlatformSql.Raw(missingColumns(dataset, fields)));
+            Path utf8 = file.utf8Copy(temp);
+            long transcoded = System.nanoTime();
+            try {
+                stage(c, file, dataset, fields, utf8, stagingFile);
+            } finally {
+                if (!utf8.equals(file.path())) {
+                    Files.deleteIfExists(utf8);
+                }
+            }
+            long stagedAt = System.nanoTime();
+            execute(c, PlatformSql.fill("staging/platform_staged.sql", Map.of("staging_file", stagingFile)));
+            Warehouse.runScript(c, "staging/platform_lookups.sql");
+            long loaded = update(c, PlatformSql.fill(dataset.loadSql(), Map.of("file_id", fileId)));
+            long moved = System.nanoTime();
+            long rejected = update(c, PlatformSql.fill("staging/platform_record_rejects.sql",
+                    rejectValues(file, fileId, jobExecutionId)));
+            log.info("{}: transcode {} s, read + validate + hash into the staging file {} s, into {} {} s, rejects {} s",
+                    file.name(), seconds(start, transcoded), seconds(transcoded, stagedAt), dataset.table(),
+                    seconds(stagedAt, moved), seconds(moved, System.nanoTime()));
+            execute(c, "DROP VIEW stg_platform_records; DROP TABLE platform_town_lookup; DROP TABLE platform_period_lookup");
+            dropReaderTables(c);
+            return PlatformSql.counts(loaded, rejected, 1);
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    /** The staging COPY: read, validate and hash; the key is registered for this statement only. */
+    private void stage(Connection c, ExportFile file, Dataset dataset, Map<String, Integer> fields, Path utf8,
+                       String stagingFile) throws SQLException {
+        Map<String, Object> values = new HashMap<>();
+        values.put("staging_file", stagingFile);
+        values.put("path", utf8.toAbsolutePath().toString());
+        values.put("delim", String.valueOf(file.delimiter()));
+        values.put("columns", new PlatformSql.Raw(columns(dataset, fields, file.header().size())));
+        values.put("missing_columns", new PlatformSql.Raw(missingColumns(dataset, fields)));
+        keyedHash.install(c);
+        try {
             execute(c, PlatformSql.fill(dataset.stagingSql(), values));
         } finally {
-            if (!utf8.equals(file.path())) {
-                Files.deleteIfExists(utf8);
-            }
             KeyedHash.uninstall(c);
         }
-        long staged = System.nanoTime();
-        Warehouse.runScript(c, "staging/platform_lookups.sql");
-        long loaded = update(c, PlatformSql.fill(dataset.loadSql(), Map.of("file_id", fileId)));
+    }
+
+    private static Map<String, Object> rejectValues(ExportFile file, long fileId, Long jobExecutionId) {
         Map<String, Object> values = new HashMap<>();
         values.put("file_id", fileId);
         values.put("file_name", file.name());
@@ -66,14 +97,7 @@ public class RecordExportLoader {
         values.put("header_names", new PlatformSql.Raw(file.header().stream()
                 .map(h -> "'" + h.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"))));
         values.put("job_execution_id", jobExecutionId);
-        long moved = System.nanoTime();
-        long rejected = update(c, PlatformSql.fill("staging/platform_record_rejects.sql", values));
-        log.info("{}: transcode {} s, read + validate + hash {} s, into {} {} s, rejects {} s", file.name(),
-                seconds(start, transcoded), seconds(transcoded, staged), dataset.table(), seconds(staged, moved),
-                seconds(moved, System.nanoTime()));
-        execute(c, "DROP TABLE stg_platform_records; DROP TABLE platform_town_lookup; DROP TABLE platform_period_lookup");
-        dropReaderTables(c);
-        return PlatformSql.counts(loaded, rejected, 1);
+        return values;
     }
 
     /** read_csv's columns: the file's columns in order, named by the mapping (others extra_n, read as text). */

@@ -211,11 +211,29 @@ class PlatformPiecesTest {
         ExportFile c = ExportFile.scan(gbk);
         assertThat(c.encodingLabel()).isEqualTo("GB18030");
         assertThat(c.header()).containsExactly("指标编码", "指标名称");
-        Path copy = c.utf8Copy(dir.resolve("tmp"));
+        Path copy = c.utf8Copy(new PlatformTempFiles(dir.resolve("tmp").toString()));
         assertThat(Files.readString(copy, StandardCharsets.UTF_8)).isEqualTo("指标编码,指标名称\nH01,每千人口托位数\n");
-        assertThat(a.utf8Copy(dir)).isEqualTo(utf8);
+        assertThat(a.utf8Copy(new PlatformTempFiles(dir.toString()))).isEqualTo(utf8);
         assertThat(ExportFile.scan(neither).charset()).isNull();
         assertThat(a.checksum()).hasSize(64).isNotEqualTo(b.checksum());
+    }
+
+    @Test
+    void temporaryFilesOfAFinishedProcessAreDeletedAndOnlyThose(@TempDir Path dir) throws Exception {
+        PlatformTempFiles temp = new PlatformTempFiles(dir.toString());
+        Path mine = temp.create(".parquet");
+        assertThat(mine.getFileName().toString()).startsWith("qyx-platform-" + ProcessHandle.current().pid() + "-");
+        Process finished = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).start();
+        finished.getInputStream().readAllBytes();
+        finished.waitFor();
+        Path left = Files.writeString(dir.resolve("qyx-platform-" + finished.pid() + "-123.csv"), "身份证号\n");
+        Path unrelated = Files.writeString(dir.resolve("qyx-platform-notes.txt"), "kept");
+        assertThat(temp.deleteLeftovers()).isEqualTo(1);
+        assertThat(left).doesNotExist();
+        assertThat(mine).exists();
+        assertThat(unrelated).exists();
+        assertThat(new PlatformTempFiles(dir.resolve("absent").toString()).deleteLeftovers()).isZero();
     }
 
     @Test

@@ -51,7 +51,18 @@ class PlatformRestartTest {
         Map<String, Object> afterKill = state(killed);
         assertThat(afterKill.get("care_workers")).as("nothing of the file being loaded survives the kill").isEqualTo(0L);
         assertThat(afterKill.get("files_loaded")).isEqualTo(0L);
+        // the kill left the Parquet staging file behind, half written: hashes and masked numbers only, never an ID
+        // number, a mobile or a name
+        List<Path> leftovers = temporaryFiles(killed);
+        assertThat(leftovers).as("the staging file of the killed run").isNotEmpty();
+        for (Path f : leftovers) {
+            byte[] bytes = Files.readAllBytes(f);
+            assertThat(PersonalDataScanTest.leaks(new String(bytes, StandardCharsets.ISO_8859_1), java.util.Set.of()))
+                    .as("personal data in " + f).isEmpty();
+            assertThat(PersonalDataScanTest.contains(bytes, "测试人员".getBytes(StandardCharsets.UTF_8))).as("a name in " + f).isFalse();
+        }
         assertThat(run(killed, inbox, "platformJob", null)).as("the relaunch completes").isZero();
+        assertThat(temporaryFiles(killed)).as("the relaunch deleted what the killed run left").isEmpty();
 
         // uninterrupted, from the same files
         Path clean = Files.createDirectories(work.resolve("clean"));
@@ -73,6 +84,29 @@ class PlatformRestartTest {
         }
     }
 
+    static List<Path> temporaryFiles(Path dir) throws Exception {
+        Path tmp = dir.resolve("tmp");
+        if (!Files.isDirectory(tmp)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(tmp)) {
+            return files.toList();
+        }
+    }
+
+    /** The size of the largest file in dir/tmp (0 when none). */
+    static long largestTemporaryFile(Path dir) throws Exception {
+        long largest = 0;
+        for (Path f : temporaryFiles(dir)) {
+            try {
+                largest = Math.max(largest, Files.size(f));
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // deleted meanwhile
+            }
+        }
+        return largest;
+    }
+
     static List<Long> rejectLines(Path dir, String file) throws Exception {
         List<Long> lines = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("warehouse.duckdb") + ";access_mode=READ_ONLY");
@@ -87,7 +121,8 @@ class PlatformRestartTest {
 
     /**
      * Runs a job in a new JVM against the warehouse in dir; when killAfter is given, kills the JVM
-     * (SIGKILL) a second after that text appears in its log.
+     * (SIGKILL) once that text has appeared in its log and the staging file in dir/tmp has grown past 16 MB
+     * (more than one Parquet row group, so every staged column has been written): in the middle of the file.
      *
      * @return the exit code (137 or similar when killed)
      */
@@ -119,7 +154,11 @@ class PlatformRestartTest {
         reader.start();
         if (killAfter != null) {
             assertThat(seen.await(5, TimeUnit.MINUTES)).as("'" + killAfter + "' in the log:\n" + log).isTrue();
-            Thread.sleep(1000);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (largestTemporaryFile(dir) < (16 << 20) && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(largestTemporaryFile(dir)).as("the staging file grows:\n" + log).isGreaterThanOrEqualTo(16 << 20);
             process.destroyForcibly();
         }
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
