@@ -223,6 +223,8 @@ class PlatformPiecesTest {
         PlatformTempFiles temp = new PlatformTempFiles(dir.toString());
         Path mine = temp.create(".parquet");
         assertThat(mine.getFileName().toString()).startsWith("qyx-platform-" + ProcessHandle.current().pid() + "-");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(mine)))
+                .as("readable by its owner only").isEqualTo("rw-------");
         Process finished = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
                 .redirectErrorStream(true).start();
         finished.getInputStream().readAllBytes();
