@@ -30,10 +30,6 @@ public final class PlatformTempFiles {
         this.dir = dir == null || dir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(dir);
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     /** A new empty file, named for this process. */
     public Path create(String suffix) throws IOException {
         return Files.createTempFile(Files.createDirectories(dir), "qyx-platform-" + ProcessHandle.current().pid() + "-", suffix);
