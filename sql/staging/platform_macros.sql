@@ -20,8 +20,8 @@ CREATE OR REPLACE TEMP MACRO gb11643_birth_date(id) AS coalesce(
 -- apart by integer division (vectorised) rather than with 17 substr/ascii calls. Where many lines are
 -- checked, compute gb11643_digits as a column of its own and use the *_of macros: a macro argument is
 -- copied into every place it is used, and inside a CASE or AND DuckDB evaluates each copy (17 casts a line).
--- The staging SELECTs need this rule only to name the reason of a rejected line: on the others the check
--- character is verified by the hashing function (keyed_hash.sql, Gb11643.java, held to this rule by a test).
+-- The staging SELECTs need these rules only to name the reason of a rejected line: whether a number is valid
+-- is decided by the hashing function (keyed_hash.sql, Gb11643.valid, held to these rules by a test).
 CREATE OR REPLACE TEMP MACRO gb11643_digits(id) AS TRY_CAST(left(id, 17) AS BIGINT);
 CREATE OR REPLACE TEMP MACRO gb11643_weighted_sum(n) AS
       (n // 10000000000000000) % 10 * 7 + (n // 1000000000000000) % 10 * 9 + (n // 100000000000000) % 10 * 10

@@ -81,7 +81,7 @@ public final class KeyedHash {
 
     /**
      * One vector: the HMAC of each value in Base64, NULL for NULL and, with idNumbers, NULL for a value
-     * that is not 17 digits and its right GB 11643 check character.
+     * that is not a valid 身份证号 by GB 11643 (Gb11643.valid).
      */
     private void hashVector(DuckDBDataChunkReader in, DuckDBWritableVector out, boolean idNumbers)
             throws ShortBufferException {
@@ -91,12 +91,13 @@ public final class KeyedHash {
         byte[] digest = new byte[32];
         Mac mac = newMac(); // one per vector: DuckDB calls from several threads at once
         Base64.Encoder base64 = Base64.getEncoder();
+        java.time.LocalDate today = java.time.LocalDate.now();
         for (int row = 0; row < rows; row++) {
             if (values.isNull(row)) {
                 continue;
             }
             byte[] value = values.getString(row).getBytes(StandardCharsets.UTF_8);
-            if (idNumbers && !Gb11643.checkCharacterRight(value)) {
+            if (idNumbers && !Gb11643.valid(value, today)) {
                 continue;
             }
             mac.update(value);

@@ -104,7 +104,7 @@ class PlatformPiecesTest {
 
     @Test
     void idKeyedHashAcceptsExactlyTheNumbersGb11643Accepts() throws Exception {
-        // the check character is verified in Java (while hashing) and named in SQL (for the reject reason):
+        // validity is decided in Java (while hashing: Gb11643.valid) and the reason named in SQL (gb11643_problem):
         // both must agree on every number, or a line would be hashed yet rejected, or neither
         KeyedHash key = new KeyedHash("agreement-test-key");
         java.util.Random random = new java.util.Random(11643);
