@@ -38,8 +38,7 @@ import com.qiyouxiang.warehouse.Warehouse;
  * settings (application.yml, or QYX_DUCKDB_MEMORYLIMIT / QYX_DUCKDB_THREADS): checksum and encoding
  * scan, mapping, read_csv with GB 11643 validation and the HMAC-SHA256 of every 身份证号 in the same
  * COPY to the Parquet staging file (next to the warehouse), the record table, etl_reject and etl_file,
- * committed (PlatformInbox, exactly as platformJob
- * does it);</li>
+ * committed (PlatformInbox, exactly as platformJob does it);</li>
  * </ol>
  * and prints both times, their ratio (goal: at most 1.5; best against best, and the median of each round's own
  * ratio) and each side's peak resident memory (VmHWM,

@@ -1,5 +1,8 @@
 package com.qiyouxiang.intake.platform;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+
 /**
  * GB 11643-1999 公民身份号码 checks in Java. The check character (校验码): the sum of the first 17 digits times
  * the weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, modulo 11, picks a character of "10X98765432".
@@ -31,7 +34,7 @@ public final class Gb11643 {
      * a province-level region (the first two digits, as gb11643_region), and a birth date (characters 7-14)
      * that is a real date between 1900-01-01 and today (as gb11643_birth_date).
      */
-    static boolean valid(byte[] id, java.time.LocalDate today) {
+    static boolean valid(byte[] id, LocalDate today) {
         if (id.length != 18) {
             return false;
         }
@@ -67,10 +70,10 @@ public final class Gb11643 {
         return n;
     }
 
-    private static boolean realBirthDate(int year, int month, int day, java.time.LocalDate today) {
-        if (year < 1900 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+    private static boolean realBirthDate(int year, int month, int day, LocalDate today) {
+        if (year < 1900 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
             return false;
         }
-        return !java.time.LocalDate.of(year, month, day).isAfter(today);
+        return !LocalDate.of(year, month, day).isAfter(today);
     }
 }

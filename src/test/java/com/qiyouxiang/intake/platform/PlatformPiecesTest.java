@@ -273,7 +273,7 @@ class PlatformPiecesTest {
         assertThat(demo.bundledSamples()).isFalse();
         try (Warehouse warehouse = new Warehouse(dir.resolve("w.duckdb"))) {
             PlatformInbox platform = new PlatformInbox(warehouse, demo, (c, candidates) -> List.of());
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> platform.loadAll(1L))
+            assertThatThrownBy(() -> platform.loadAll(1L))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("DEMO key").hasMessageContaining("QYX_PLATFORM_HASH_KEY");
         }
