@@ -19,18 +19,27 @@ town_count AS (
 town_values AS (
     SELECT e.* FROM effective e JOIN towns USING (town_code)
 ),
+-- summed as DECIMAL: a sum of doubles depends on the order the rows are read in, and a city value
+-- that comes out 94.99999999999999 one night and 95.0 the next would flip a light at its target
+exact_town_values AS (
+    SELECT indicator_code, period_code,
+           CAST(value AS DECIMAL(38, 10)) AS value,
+           CAST(numerator AS DECIMAL(38, 10)) AS numerator,
+           CAST(denominator AS DECIMAL(38, 10)) AS denominator
+    FROM town_values
+),
 built AS (
     SELECT t.indicator_code, t.period_code,
            count(*) AS towns_in_city_value,
-           sum(t.numerator) AS numerator,
-           sum(t.denominator) AS denominator,
+           CAST(sum(t.numerator) AS DOUBLE) AS numerator,
+           CAST(sum(t.denominator) AS DOUBLE) AS denominator,
            CASE i.aggregation
-               WHEN 'sum' THEN sum(t.value)
+               WHEN 'sum' THEN CAST(sum(t.value) AS DOUBLE)
                WHEN 'ratio' THEN CASE WHEN count(t.numerator) = count(*) AND count(t.denominator) = count(*)
                                            AND sum(t.denominator) <> 0
                                       THEN sum(t.numerator) / sum(t.denominator) * any_value(i.scale) END
            END AS built_value
-    FROM town_values t
+    FROM exact_town_values t
     JOIN indicators i USING (indicator_code)
     WHERE i.aggregation IN ('sum', 'ratio')
     GROUP BY t.indicator_code, t.period_code, i.aggregation
@@ -54,7 +63,7 @@ SELECT c.*,
             WHEN built_is_complete THEN built_value END AS city_value,
        CASE WHEN reported_value IS NOT NULL THEN 'reported'
             WHEN built_is_complete AND built_value IS NOT NULL THEN 'built' END AS value_basis,
-       -- rounded: a sum of doubles carries noise in its last digits (1e-14), which is no difference to report
+       -- rounded: the built value of a ratio carries a double's noise (1e-14), which is no difference to report
        round(reported_value - built_value, 6) AS reported_minus_built,
        p.period_type, p.year AS data_year,
        p.year * 4 + coalesce(p.quarter, 4) AS period_index

@@ -49,7 +49,7 @@ yearly_rule AS (
            t.year AS target_year, t.target_text, t.comparator, t.target_value,
            t.baseline_text, t.baseline_value,
            CASE WHEN prev.indicator_code IS NOT NULL THEN prev.target_value ELSE t.baseline_value END AS previous_target,
-           CAST(p.q AS DOUBLE) / 4 AS line_share
+           CAST(p.q * 0.25 AS DECIMAL(18, 12)) AS line_share
     FROM periods p
     CROSS JOIN indicators i
     JOIN targets t ON t.indicator_code = i.indicator_code AND t.year = p.year
@@ -61,9 +61,9 @@ task_line_rule AS (
            t.year AS target_year, t.target_text, t.comparator, t.target_value,
            t.baseline_text, t.baseline_value,
            f.first_value AS previous_target,
-           CASE WHEN f.first_index IS NULL OR t.year * 4 + 4 <= f.first_index THEN 1.0
-                ELSE least(greatest(p.period_index - f.first_index, 0), t.year * 4 + 4 - f.first_index)
-                     / CAST(t.year * 4 + 4 - f.first_index AS DOUBLE) END AS line_share
+           CASE WHEN f.first_index IS NULL OR t.year * 4 + 4 <= f.first_index THEN CAST(1 AS DECIMAL(18, 12))
+                ELSE CAST(least(greatest(p.period_index - f.first_index, 0), t.year * 4 + 4 - f.first_index)
+                          / CAST(t.year * 4 + 4 - f.first_index AS DOUBLE) AS DECIMAL(18, 12)) END AS line_share
     FROM periods p
     CROSS JOIN indicators i
     JOIN single_target_tasks USING (indicator_code)
@@ -87,7 +87,11 @@ SELECT c.indicator_code, c.period_code, c.period_type, c.year, c.q, c.period_ind
        c.target_year, c.target_text, c.comparator, c.target_value, c.baseline_text, c.baseline_value,
        c.previous_target, c.is_strict,
        CASE WHEN c.comparator IS NULL THEN NULL
-            WHEN c.climbs THEN c.previous_target + (c.target_value - c.previous_target) * c.line_share
+            -- in DECIMAL: in doubles 0.1 + (0.3 - 0.1) x 4/4 is 0.30000000000000004, and a figure of exactly
+            -- 0.3 would miss its own target; the line is exact for quarters, rounded to 6 decimals for tasks
+            WHEN c.climbs THEN CAST(CAST(CAST(c.previous_target AS DECIMAL(18, 6))
+                                         + (CAST(c.target_value AS DECIMAL(18, 6)) - CAST(c.previous_target AS DECIMAL(18, 6)))
+                                           * c.line_share AS DECIMAL(18, 6)) AS DOUBLE)
             ELSE c.target_value END AS schedule_target,
        f.final_target
 FROM classified c

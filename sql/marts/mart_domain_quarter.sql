@@ -1,6 +1,9 @@
 -- mart_domain_quarter (分领域评价): domain x quarter for ${quarter}.
 -- Domain score = weighted mean of the scores of the domain's scored indicators (headline and task),
 -- weight ${core_weight} for a * core indicator, 1 otherwise; plus the count of indicators by light.
+-- Exact arithmetic: the two-decimal scores are summed as DECIMAL, because a sum of doubles depends on
+-- the order DuckDB happens to read the rows in (97.645 or 97.644999..., which round apart); the
+-- quotient goes through DECIMAL(18, 9) so that round() rounds the exact value half up.
 DELETE FROM mart_domain_quarter WHERE quarter_code = ${quarter};
 
 INSERT INTO mart_domain_quarter BY NAME
@@ -22,7 +25,8 @@ per_domain AS (
            count(*) FILTER (WHERE light = 'yellow') AS yellow,
            count(*) FILTER (WHERE light = 'red') AS red,
            count(*) FILTER (WHERE light = 'grey') AS grey,
-           round(sum(score * weight) / nullif(sum(weight) FILTER (WHERE score IS NOT NULL), 0), 2) AS domain_score
+           round(CAST(sum(CAST(score AS DECIMAL(5, 2)) * weight)
+                      / nullif(sum(weight) FILTER (WHERE score IS NOT NULL), 0) AS DECIMAL(18, 9)), 2) AS domain_score
     FROM weighted
     GROUP BY domain_code
 )

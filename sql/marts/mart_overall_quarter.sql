@@ -2,6 +2,8 @@
 -- with at least one scored indicator, the share of scored indicators that are green, and the open
 -- issues. The 4th quarter's row is also the year's evaluation (mart_annual_evaluation).
 -- Reads mart_domain_quarter and mart_issue of the same quarter (built before this file).
+-- The mean is exact (DECIMAL sum, quotient rounded half up), as in mart_domain_quarter: the same
+-- domain scores give the same overall score whatever order they are read in.
 DELETE FROM mart_overall_quarter WHERE quarter_code = ${quarter};
 
 INSERT INTO mart_overall_quarter BY NAME
@@ -16,7 +18,7 @@ open_issues AS (
 )
 SELECT q.quarter_code, q.year, q.quarter,
        count(d.domain_score) AS scored_domains,
-       round(avg(d.domain_score), 2) AS overall_score,
+       round(CAST(sum(CAST(d.domain_score AS DECIMAL(5, 2))) / nullif(count(d.domain_score), 0) AS DECIMAL(18, 9)), 2) AS overall_score,
        coalesce(sum(d.indicators), 0) AS indicators,
        coalesce(sum(d.scored_indicators), 0) AS scored_indicators,
        coalesce(sum(d.green), 0) AS green,

@@ -49,11 +49,14 @@ ranked AS (
            CASE WHEN town_value IS NULL THEN NULL
                 WHEN direction = 'lower' THEN rank() OVER (PARTITION BY indicator_code ORDER BY town_value ASC)
                 ELSE rank() OVER (PARTITION BY indicator_code ORDER BY town_value DESC) END AS town_rank,
-           count(town_value) OVER (PARTITION BY indicator_code) AS towns_ranked,
-           avg(town_value) OVER (PARTITION BY indicator_code) AS town_mean,
-           stddev_pop(town_value) OVER (PARTITION BY indicator_code)
-               / nullif(avg(town_value) OVER (PARTITION BY indicator_code), 0) AS town_cv
+           count(town_value) OVER all_towns AS towns_ranked,
+           avg(town_value) OVER all_towns AS town_mean,
+           stddev_pop(town_value) OVER all_towns / nullif(avg(town_value) OVER all_towns, 0) AS town_cv
     FROM rows
+    -- all of the indicator's towns, taken in town order: a mean of doubles depends on the order it adds
+    -- them in, and without one DuckDB's order can differ from run to run in the last digits
+    WINDOW all_towns AS (PARTITION BY indicator_code ORDER BY town_code
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 )
 SELECT ${quarter} AS quarter_code, r.indicator_code, r.indicator_name, r.unit, r.direction, r.aggregation,
        r.data_period, r.town_code, r.town_name, r.town_sort_order, r.town_value, r.numerator, r.denominator,

@@ -3,6 +3,8 @@ package com.qiyouxiang.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -89,14 +91,20 @@ class EvaluationMethodTest extends WarehouseJobTest {
                 // a task indicator's line (T04 '>=1.17' in 2027)
                 city("T04", "2024", 0.97), city("T04", "2025", 1.00),
                 // E = 0: H11's 2025 target is made 0 below (lower is better), 0.3 is not met
-                city("H11", "2025", 0.3)));
+                city("H11", "2025", 0.3),
+                // exactly on the line: H06 (annual) 2025 = 0.1, 2026 = 0.3 (set below): E(2026, 4) = 0.1 + 0.2 x 4/4 = 0.3;
+                // H14 2025 = 0, 2026 = 0.4: E(2026, 3) = 0.4 x 3/4 = 0.3
+                city("H06", "2026", 0.3), city("H14", "2026Q3", 0.3)));
         // H13 by town: 30/10000, 50/20000, 15/5000 (x 10000 = 30, 25, 30): ranks 1, 3, 1
         spreadsheet.add(new Observation("H13", "330681001", "2026Q3", 30.0, 30.0, 10000.0, "A"));
         spreadsheet.add(new Observation("H13", "330681002", "2026Q3", 25.0, 50.0, 20000.0, "A"));
         spreadsheet.add(new Observation("H13", "330681003", "2026Q3", 30.0, 15.0, 5000.0, "A"));
-        // H09 (sum) reported by all 23 towns, no city value: the city value is built, 23 x 0.5 = 11.5
+        // H09 (sum) reported by all 23 towns, no city value: the city value is built, 20 x 0.6 + 0.1 + 0.2 + 0.2 = 12.5
         List<String> towns = jdbc.queryForList("SELECT town_code FROM dim_town WHERE level = 'town' ORDER BY 1", String.class);
-        towns.forEach(t -> spreadsheet.add(new Observation("H09", t, "2026Q3", 0.5, null, null, "A")));
+        for (int i = 0; i < towns.size(); i++) {
+            double value = i < 20 ? 0.6 : i == 20 ? 0.1 : 0.2;
+            spreadsheet.add(new Observation("H09", towns.get(i), "2026Q3", value, null, null, "A"));
+        }
         try (Connection c = warehouse.connect()) {
             FactWriter.write(c, spreadsheet, "spreadsheet", null, null, "test", null);
             FactWriter.write(c, List.of(city("H20", "2026Q3", 85.0)), "platform", null, null, "test", null);
@@ -105,6 +113,10 @@ class EvaluationMethodTest extends WarehouseJobTest {
                         + "WHERE indicator_code = 'H16' AND year = 2026");
                 s.execute("UPDATE fct_indicator_target SET target_text = '0', target_value = 0 "
                         + "WHERE indicator_code = 'H11' AND year = 2025");
+                s.execute("""
+                        UPDATE fct_indicator_target SET comparator = '>=', target_text = CAST(t.v AS VARCHAR), target_value = t.v
+                        FROM (VALUES ('H06', 2025, 0.1), ('H06', 2026, 0.3), ('H14', 2025, 0.0), ('H14', 2026, 0.4)) t(code, y, v)
+                        WHERE indicator_code = t.code AND year = t.y""");
                 // submissions for 2026Q3 (deadline 2026-10-10): 建设局 on time, 卫生健康局 late with rejects
                 s.execute("""
                         INSERT INTO etl_file (file_name, path, checksum_sha256, size_bytes, source_kind, bureau_code, period_code,
@@ -182,6 +194,22 @@ class EvaluationMethodTest extends WarehouseJobTest {
         assertThat(d(h18.get("schedule_target"))).isEqualTo(85.0);
         assertThat(h18).containsEntry("light", "red").containsEntry("baseline_text", "/");
         assertThat(d(h18.get("score"))).isEqualTo(94.12);
+    }
+
+    @Test
+    void aFigureExactlyOnTheLineMeetsIt() throws Exception {
+        // in doubles these lines come out 0.30000000000000004, and 0.3 would be 黄灯 by 1e-16
+        evaluate("2026Q4");
+        Map<String, Object> h06 = row("2026Q4", "H06");
+        assertThat(h06).containsEntry("data_period", "2026");
+        assertThat(d(h06.get("schedule_target"))).isEqualTo(0.3);
+        assertThat(h06).containsEntry("light", "green");
+        assertThat(d(h06.get("deviation"))).isEqualTo(0.0);
+        assertThat(d(h06.get("score"))).isEqualTo(100.0);
+        evaluate("2026Q3");
+        Map<String, Object> h14 = row("2026Q3", "H14");
+        assertThat(d(h14.get("schedule_target"))).isEqualTo(0.3);
+        assertThat(h14).containsEntry("light", "green");
     }
 
     @Test
@@ -297,11 +325,14 @@ class EvaluationMethodTest extends WarehouseJobTest {
         assertThat(d(first.get("gap_to_city"))).isCloseTo(3.0, within(1e-9));
         // CV: mean 28.3333, population sd sqrt(16.6667 / 3) = 2.3570 -> 0.083189
         assertThat(d(first.get("town_cv"))).isCloseTo(0.083189, within(1e-6));
-        // H09 (sum) from all 23 towns and no reported city value: built 11.5 is the city value;
-        // 2026 E(q3) = 11 + (13 - 11) x 3/4 = 12.5, δ = -0.08 -> red
+        // H09 (sum) from all 23 towns and no reported city value: built 12.5 is the city value, exactly (added up
+        // as doubles it is 12.499999999999995, which would miss the target); 2026 E(q3) = 11 + (13 - 11) x 3/4 = 12.5,
+        // met -> green, score 100
         Map<String, Object> h09 = row("2026Q3", "H09");
-        assertThat(h09).containsEntry("value_basis", "built").containsEntry("light", "red");
-        assertThat(d(h09.get("value"))).isCloseTo(11.5, within(1e-9));
+        assertThat(h09).containsEntry("value_basis", "built").containsEntry("light", "green");
+        assertThat(d(h09.get("value"))).isEqualTo(12.5);
+        assertThat(d(h09.get("schedule_target"))).isEqualTo(12.5);
+        assertThat(d(h09.get("score"))).isEqualTo(100.0);
     }
 
     @Test
@@ -348,16 +379,20 @@ class EvaluationMethodTest extends WarehouseJobTest {
         Map<String, Object> lysd = jdbc.queryForMap("SELECT * FROM mart_domain_quarter WHERE quarter_code = '2026Q3' AND domain_code = 'LYSD'");
         List<Map<String, Object>> scored = jdbc.queryForList("""
                 SELECT score, is_core FROM mart_indicator_quarter WHERE quarter_code = '2026Q3' AND domain_code = 'LYSD' AND score IS NOT NULL""");
-        double sum = 0, weights = 0;
+        BigDecimal sum = BigDecimal.ZERO;
+        int weights = 0;
         for (Map<String, Object> r : scored) {
-            double w = Boolean.TRUE.equals(r.get("is_core")) ? 2 : 1;
-            sum += w * d(r.get("score"));
+            int w = Boolean.TRUE.equals(r.get("is_core")) ? 2 : 1;
+            sum = sum.add(BigDecimal.valueOf(d(r.get("score"))).multiply(BigDecimal.valueOf(w)));
             weights += w;
         }
-        assertThat(d(lysd.get("domain_score"))).isCloseTo(Math.round(sum / weights * 100) / 100.0, within(1e-9));
+        assertThat(d(lysd.get("domain_score"))).isEqualTo(sum.divide(BigDecimal.valueOf(weights), 2, RoundingMode.HALF_UP).doubleValue());
         Map<String, Object> overall = jdbc.queryForMap("SELECT * FROM mart_overall_quarter WHERE quarter_code = '2026Q3'");
-        double mean = jdbc.queryForObject("SELECT avg(domain_score) FROM mart_domain_quarter WHERE quarter_code = '2026Q3'", Double.class);
-        assertThat(d(overall.get("overall_score"))).isCloseTo(Math.round(mean * 100) / 100.0, within(1e-9));
+        List<Double> domainScores = jdbc.queryForList(
+                "SELECT domain_score FROM mart_domain_quarter WHERE quarter_code = '2026Q3' AND domain_score IS NOT NULL", Double.class);
+        BigDecimal domainSum = domainScores.stream().map(BigDecimal::valueOf).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(d(overall.get("overall_score")))
+                .isEqualTo(domainSum.divide(BigDecimal.valueOf(domainScores.size()), 2, RoundingMode.HALF_UP).doubleValue());
         // bureaus: expected once, 建设局 on time on the deadline day, 卫生健康局 a day late with 2 of 20 rows rejected
         Map<String, Object> js = jdbc.queryForMap("SELECT * FROM mart_bureau_quarter WHERE quarter_code = '2026Q3' AND bureau_code = 'JS'");
         assertThat(js).containsEntry("submissions_expected", 1).containsEntry("submissions_received", 1)
