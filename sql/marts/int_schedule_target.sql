@@ -80,18 +80,19 @@ classified AS (
            comparator IN ('>', '<') AS is_strict,
            comparator IN ('>=', '<=') AND previous_target IS NOT NULL
                AND ((direction = 'higher' AND target_value > previous_target)
-                 OR (direction = 'lower' AND target_value < previous_target)) AS climbs
+                 OR (direction = 'lower' AND target_value < previous_target)) AS climbs,
+           CAST(previous_target AS DECIMAL(18, 6)) AS exact_previous,
+           CAST(target_value AS DECIMAL(18, 6)) AS exact_target
     FROM both_rules
 )
 SELECT c.indicator_code, c.period_code, c.period_type, c.year, c.q, c.period_index,
        c.target_year, c.target_text, c.comparator, c.target_value, c.baseline_text, c.baseline_value,
        c.previous_target, c.is_strict,
        CASE WHEN c.comparator IS NULL THEN NULL
-            -- in DECIMAL: in doubles 0.1 + (0.3 - 0.1) x 4/4 is 0.30000000000000004, and a figure of exactly
+            -- in DECIMAL: in doubles 0 + (0.4 - 0) x 3/4 is 0.30000000000000004, and a figure of exactly
             -- 0.3 would miss its own target; the line is exact for quarters, rounded to 6 decimals for tasks
-            WHEN c.climbs THEN CAST(CAST(CAST(c.previous_target AS DECIMAL(18, 6))
-                                         + (CAST(c.target_value AS DECIMAL(18, 6)) - CAST(c.previous_target AS DECIMAL(18, 6)))
-                                           * c.line_share AS DECIMAL(18, 6)) AS DOUBLE)
+            WHEN c.climbs THEN CAST(CAST(c.exact_previous + (c.exact_target - c.exact_previous) * c.line_share
+                                         AS DECIMAL(18, 6)) AS DOUBLE)
             ELSE c.target_value END AS schedule_target,
        f.final_target
 FROM classified c

@@ -61,11 +61,7 @@ public final class PlatformExportWriter {
     /** A synthetic 身份证号 valid by GB 11643: region, birth date, sequence and the check digit. */
     public static String idNumber(String region, int year, int month, int day, int sequence) {
         String body = String.format("%s%04d%02d%02d%03d", region, year, month, day, sequence % 1000);
-        return body + checkDigit(body);
-    }
-
-    public static char checkDigit(String body17) {
-        return Gb11643.checkCharacter(body17);
+        return body + Gb11643.checkCharacter(body);
     }
 
     /** The same number with a wrong check digit. */

@@ -198,7 +198,7 @@ class EvaluationMethodTest extends WarehouseJobTest {
 
     @Test
     void aFigureExactlyOnTheLineMeetsIt() throws Exception {
-        // in doubles these lines come out 0.30000000000000004, and 0.3 would be 黄灯 by 1e-16
+        // in doubles H14's line comes out 0.30000000000000004, and 0.3 would be 黄灯 by 1e-16
         evaluate("2026Q4");
         Map<String, Object> h06 = row("2026Q4", "H06");
         assertThat(h06).containsEntry("data_period", "2026");
@@ -326,7 +326,7 @@ class EvaluationMethodTest extends WarehouseJobTest {
         // CV: mean 28.3333, population sd sqrt(16.6667 / 3) = 2.3570 -> 0.083189
         assertThat(d(first.get("town_cv"))).isCloseTo(0.083189, within(1e-6));
         // H09 (sum) from all 23 towns and no reported city value: built 12.5 is the city value, exactly (added up
-        // as doubles it is 12.499999999999995, which would miss the target); 2026 E(q3) = 11 + (13 - 11) x 3/4 = 12.5,
+        // as doubles it is 12.499999999999996, which would miss the target); 2026 E(q3) = 11 + (13 - 11) x 3/4 = 12.5,
         // met -> green, score 100
         Map<String, Object> h09 = row("2026Q3", "H09");
         assertThat(h09).containsEntry("value_basis", "built").containsEntry("light", "green");

@@ -1,5 +1,6 @@
 package com.qiyouxiang.intake.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -21,12 +22,13 @@ public final class Gb11643 {
     }
 
     /** The check character of 17 digits. */
-    public static char checkCharacter(CharSequence body17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body17.charAt(i) - '0') * WEIGHTS[i];
+    public static char checkCharacter(String body17) {
+        byte[] digits = body17.getBytes(StandardCharsets.US_ASCII);
+        int check = digits.length == 17 ? checkCharacterOf(digits) : -1;
+        if (check < 0) {
+            throw new IllegalArgumentException("not 17 digits: " + body17);
         }
-        return CHECK_CHARACTERS.charAt(sum % 11);
+        return (char) check;
     }
 
     /**
@@ -35,18 +37,7 @@ public final class Gb11643 {
      * that is a real date between 1900-01-01 and today (as gb11643_birth_date).
      */
     static boolean valid(byte[] id, LocalDate today) {
-        if (id.length != 18) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            int digit = id[i] - '0';
-            if (digit < 0 || digit > 9) {
-                return false;
-            }
-            sum += digit * WEIGHTS[i];
-        }
-        return CHECK_CHARACTERS.charAt(sum % 11) == id[17]
+        return id.length == 18 && checkCharacterOf(id) == id[17]
                 && PROVINCES[(id[0] - '0') * 10 + id[1] - '0']
                 && realBirthDate(digits(id, 6, 4), digits(id, 10, 2), digits(id, 12, 2), today);
     }
@@ -60,6 +51,19 @@ public final class Gb11643 {
                 PROVINCES[p] = true;
             }
         }
+    }
+
+    /** The check character of the first 17 bytes, or -1 when one of them is not a digit. */
+    private static int checkCharacterOf(byte[] id) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            int digit = id[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            sum += digit * WEIGHTS[i];
+        }
+        return CHECK_CHARACTERS.charAt(sum % 11);
     }
 
     private static int digits(byte[] id, int from, int count) {

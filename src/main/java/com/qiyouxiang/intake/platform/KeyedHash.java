@@ -27,11 +27,12 @@ import com.qiyouxiang.warehouse.Warehouse;
  * (44 characters of Base64: DuckDB's Java functions return text, not bytes, and Base64 is shorter to
  * return and decode than hex) and {@code id_keyed_hash_base64(VARCHAR)} (the same for a 身份证号 valid by
  * GB 11643, NULL otherwise: {@link Gb11643#valid} checks it while the bytes are in hand, in nanoseconds, where
- * the same checks in SQL cost a pattern, a date parse and 17 integer divisions a line), and the SQL macros over them (sql/staging/keyed_hash.sql: the 32 bytes
- * stored), so they run inside the SELECT that reads the CSV, on DuckDB's own threads, one call
+ * the same checks in SQL cost a pattern, a date parse and 17 integer divisions a line), and the SQL macros
+ * over them (sql/staging/keyed_hash.sql: the 32 bytes stored), so they run inside the SELECT that reads the
+ * CSV, on DuckDB's own threads, one call
  * per vector of 2,048 lines. The key lives only in this object: it never appears in SQL text (which DuckDB
  * repeats in error messages) nor in any table, and {@link #uninstall} replaces the functions by ones that
- * refuses to hash, so the database instance keeps no reference to the key after a load.
+ * refuse to hash, so the database instance keeps no reference to the key after a load.
  * (Before, the HMAC was a SQL macro over DuckDB's sha256, two calls a line with hex round trips:
  * about 2 s more for 5,000,000 lines on two cores.)
  */

@@ -9,6 +9,10 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.qiyouxiang.warehouse.RowCounts;
 import com.qiyouxiang.warehouse.Warehouse;
@@ -26,7 +30,7 @@ import com.qiyouxiang.warehouse.Warehouse;
  */
 public class RecordExportLoader {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordExportLoader.class);
+    private static final Logger log = LoggerFactory.getLogger(RecordExportLoader.class);
 
     private final KeyedHash keyedHash;
     private final PlatformTempFiles temp;
@@ -95,7 +99,7 @@ public class RecordExportLoader {
         values.put("file_name", file.name());
         values.put("column_count", file.header().size());
         values.put("header_names", new PlatformSql.Raw(file.header().stream()
-                .map(h -> "'" + h.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"))));
+                .map(h -> "'" + h.replace("'", "''") + "'").collect(Collectors.joining(", ", "[", "]"))));
         values.put("job_execution_id", jobExecutionId);
         return values;
     }
