@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.qiyouxiang.batch.Progress;
 import com.qiyouxiang.validation.ValueRules;
-import com.qiyouxiang.operations.Progress;
 import com.qiyouxiang.warehouse.FaultInjection;
 import com.qiyouxiang.warehouse.FileRegistry;
 import com.qiyouxiang.warehouse.RowCounts;

@@ -18,13 +18,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.operations.RunSummaryListener;
-import com.qiyouxiang.operations.Progress;
+import com.qiyouxiang.batch.Progress;
+import com.qiyouxiang.batch.RunSummaryListener;
+import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FactWriter;
 import com.qiyouxiang.warehouse.Warehouse;
-import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
  * ingestJob: every new bureau spreadsheet in the inbox into the warehouse.

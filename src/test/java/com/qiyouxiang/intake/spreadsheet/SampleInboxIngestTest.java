@@ -26,10 +26,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.qiyouxiang.WarehouseJobTest;
-import com.qiyouxiang.operations.RunSummaryListener;
+import com.qiyouxiang.batch.RunSummaryListener;
+import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.samples.BureauInboxWriter;
 import com.qiyouxiang.warehouse.Warehouse;
-import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
  * The whole sample inbox, freshly generated, through ingestJob: every file reconciles, every

@@ -1,4 +1,4 @@
-package com.qiyouxiang.operations;
+package com.qiyouxiang.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

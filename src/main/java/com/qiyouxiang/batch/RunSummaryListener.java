@@ -1,4 +1,4 @@
-package com.qiyouxiang.operations;
+package com.qiyouxiang.batch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import com.qiyouxiang.warehouse.Warehouse;
-import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
  * Ends every run with a one-screen summary (the job, its parameters, the files and rows it handled,
@@ -37,9 +36,9 @@ public class RunSummaryListener implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(RunSummaryListener.class);
 
     private final Warehouse warehouse;
-    private final OperationsProperties properties;
+    private final RunLogProperties properties;
 
-    public RunSummaryListener(Warehouse warehouse, OperationsProperties properties) {
+    public RunSummaryListener(Warehouse warehouse, RunLogProperties properties) {
         this.warehouse = warehouse;
         this.properties = properties;
     }

@@ -1,4 +1,4 @@
-package com.qiyouxiang.warehouse;
+package com.qiyouxiang.batch;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -8,6 +8,9 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import com.qiyouxiang.warehouse.FaultInjection;
+import com.qiyouxiang.warehouse.Warehouse;
 
 /**
  * A step that does its work in one warehouse transaction: all of it commits, or none of it does

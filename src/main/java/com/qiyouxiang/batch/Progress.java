@@ -1,4 +1,4 @@
-package com.qiyouxiang.operations;
+package com.qiyouxiang.batch;
 
 import java.io.PrintStream;
 import java.time.Duration;
