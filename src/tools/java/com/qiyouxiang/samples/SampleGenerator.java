@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Regenerates the committed sample files (deterministic: the same files every run).
- * Run with {@code jobs/run generate-samples} (or {@code java -cp target/qiyouxiang.jar
- * -Dloader.main=com.qiyouxiang.samples.SampleGenerator org.springframework.boot.loader.launch.PropertiesLauncher [root]}).
+ * Run with {@code jobs/run generate-samples} (or {@code java -cp "$(jobs/lib/tools-classpath)"
+ * com.qiyouxiang.samples.SampleGenerator [root]}).
  */
 public final class SampleGenerator {
 

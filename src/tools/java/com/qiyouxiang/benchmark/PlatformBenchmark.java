@@ -44,8 +44,8 @@ import com.qiyouxiang.warehouse.Warehouse;
  * ratio) and each side's peak resident memory (VmHWM,
  * reset before each load through /proc/self/clear_refs; the JVM's own ~0.2 GB included), so that the
  * sizes side by side show whether memory stays flat in the file size.
- * Run: {@code java -cp target/qiyouxiang.jar -Dloader.main=com.qiyouxiang.benchmark.PlatformBenchmark
- * org.springframework.boot.loader.launch.PropertiesLauncher [rows[,rows...]] [work-dir]}
+ * Run with {@code jobs/benchmark} (or {@code java -cp "$(jobs/lib/tools-classpath)"
+ * com.qiyouxiang.benchmark.PlatformBenchmark [rows[,rows...]] [work-dir]}).
  */
 public final class PlatformBenchmark {
 
