@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
+import com.qiyouxiang.warehouse.FileStatus;
 import com.qiyouxiang.warehouse.Warehouse;
 
 /**
@@ -65,11 +67,15 @@ public class RunSummaryListener implements JobExecutionListener {
                        sum(rows_rejected) AS rejected, sum(rows_ignored) AS ignored
                 FROM etl_file WHERE job_execution_id = ? GROUP BY ALL ORDER BY ALL""", jobExecutionId);
         for (Map<String, Object> r : rows) {
-            boolean bad = ((Number) r.get("rejected")).longValue() > 0 || !String.valueOf(r.get("status")).startsWith("loaded");
+            boolean bad = ((Number) r.get("rejected")).longValue() > 0 || !loaded(String.valueOf(r.get("status")));
             lines.add((bad ? "!" : "") + String.format("files %-20s %-20s %4s: rows read %s = loaded %s + rejected %s + ignored %s",
                     r.get("source_kind"), r.get("status"), r.get("files"), r.get("read"), r.get("loaded"), r.get("rejected"), r.get("ignored")));
         }
         return lines;
+    }
+
+    private static boolean loaded(String status) {
+        return Arrays.stream(FileStatus.values()).anyMatch(s -> s.isLoaded() && s.dbValue().equals(status));
     }
 
     private Path write(JobExecution job, String summary) {

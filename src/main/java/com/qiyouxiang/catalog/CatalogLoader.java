@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import com.qiyouxiang.catalog.CatalogWorkbookReader.Entry;
 import com.qiyouxiang.warehouse.FileRegistry;
+import com.qiyouxiang.warehouse.FileStatus;
 import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.RowCounts;
 import com.qiyouxiang.warehouse.SqlFiles;
@@ -133,7 +134,7 @@ public class CatalogLoader {
         }
         if (known == null) {
             FileRegistry.reject(c, fileId, workbook.getFileName().toString(), jobExecutionId, rejects);
-            FileRegistry.complete(c, fileId, rejects.isEmpty() ? "loaded" : "loaded_with_rejects", "catalog",
+            FileRegistry.complete(c, fileId, rejects.isEmpty() ? FileStatus.LOADED : FileStatus.LOADED_WITH_REJECTS, "catalog",
                     null, null, null, counts, headline + " headline indicators");
         }
         log.info("Catalog {}: {} headline + {} task + {} context indicators, {} targets; {}", workbook.getFileName(),

@@ -34,8 +34,8 @@ public final class CrossSourceReview {
                 Observation o = new Observation(rs.getString(1), rs.getString(2), rs.getString(3), (Double) rs.getObject(4),
                         (Double) rs.getObject(5), (Double) rs.getObject(6), "A");
                 Long fileId = (Long) rs.getObject(8);
-                candidates.add(new Candidate(o, "spreadsheet", rs.getString(7), fileId == null ? 0 : fileId, rs.getString(9),
-                        null, null, null, String.valueOf(o.value()), null, o.townCode().length() == 6));
+                candidates.add(new Candidate(o, new Candidate.Source("spreadsheet", rs.getString(7), fileId == null ? 0 : fileId,
+                        rs.getString(9)), null, null, null, String.valueOf(o.value()), null, o.townCode().length() == 6));
             }
         }
         if (candidates.isEmpty()) {

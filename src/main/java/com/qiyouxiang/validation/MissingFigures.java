@@ -57,10 +57,8 @@ public final class MissingFigures {
                     message.put("bureau", rs.getString(4));
                     message.put("town", rs.getString(6));
                     message.put("period", periodLabel);
-                    results.add(new RuleResult(rule.id(), rule.version(), rule.kind(),
-                            catalogue.tierFor(rule, indicator, bureau), RuleResult.MISSING, "MISSING_FIGURE", indicator,
-                            rs.getString(5), periodCode, bureau, null, null, null, null, null, null, null, null, null,
-                            null, MessageTemplate.fill(rule.message(), message), null, null, null));
+                    results.add(RuleResult.missing(rule, catalogue.tierFor(rule, indicator, bureau), indicator,
+                            rs.getString(5), periodCode, bureau, MessageTemplate.fill(rule.message(), message)));
                 }
             }
         }

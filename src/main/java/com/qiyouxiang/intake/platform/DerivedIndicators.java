@@ -84,13 +84,14 @@ public class DerivedIndicators {
 
     private static List<Candidate> staged(Connection c, String file) throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
+        Candidate.Source source = new Candidate.Source(SOURCE_KIND, null, 0, "sql/" + file);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT indicator_code, town_code, period_code, value, numerator, denominator FROM stg_fact ORDER BY ALL")) {
             while (rs.next()) {
                 Observation o = new Observation(rs.getString(1), rs.getString(2), rs.getString(3), (Double) rs.getObject(4),
                         (Double) rs.getObject(5), (Double) rs.getObject(6), "A");
-                candidates.add(new Candidate(o, SOURCE_KIND, null, 0, "sql/" + file, null, null, "sql/" + file,
-                        String.valueOf(o.value()), null, o.townCode().length() == 6));
+                candidates.add(new Candidate(o, source, null, null, "sql/" + file, String.valueOf(o.value()), null,
+                        o.townCode().length() == 6));
             }
         }
         return candidates;

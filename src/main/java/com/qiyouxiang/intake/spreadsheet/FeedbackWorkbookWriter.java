@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import com.qiyouxiang.validation.ReviewState;
 import com.qiyouxiang.warehouse.Reject;
 
 /**
@@ -56,7 +57,7 @@ final class FeedbackWorkbookWriter {
                 String messageZh, String reviewState, String explanation) {
 
         boolean open() {
-            return "待核实".equals(reviewState);
+            return ReviewState.PENDING.dbValue().equals(reviewState);
         }
     }
 
@@ -89,7 +90,7 @@ final class FeedbackWorkbookWriter {
             }
             for (Flag f : flags) {
                 boolean isVerify = "核实性".equals(f.tier());
-                String state = isVerify ? ("已说明".equals(f.reviewState()) ? "·已说明" : "·待核实，请在“情况说明”表中说明") : "";
+                String state = isVerify ? (ReviewState.EXPLAINED.dbValue().equals(f.reviewState()) ? "·已说明" : "·待核实，请在“情况说明”表中说明") : "";
                 if (f.location() != null && f.location().contains("!") && marked < maxMarks
                         && mark(marks, f.sheetName(), f.location(), new Mark(isVerify ? verify : hint,
                         "【" + f.tier() + state + "】" + f.messageZh()))) {
