@@ -55,7 +55,7 @@ final class FileLoad {
         this.bureauCode = bureauCode;
         this.jobExecutionId = jobExecutionId;
         this.chunkSize = chunkSize;
-        Warehouse.runScript(c, "facts/stg_fact.sql");
+        Warehouse.runScript(c, "statements/facts/stg_fact.sql");
     }
 
     RowCounts counts() {
