@@ -126,10 +126,10 @@ public class CatalogLoader {
         Long known = FileRegistry.findProcessed(c, checksum, "reference");
         long fileId = known != null ? known : FileRegistry.register(c, workbook, checksum, "reference", jobExecutionId);
 
-        Warehouse.runScript(c, "reference/stg_indicator.sql");
+        Warehouse.runScript(c, "statements/catalog/stg_indicator.sql");
         stage(c, staged, targets);
         try (Statement s = c.createStatement()) {
-            s.execute(SqlFiles.read("reference/merge_dim_indicator.sql",
+            s.execute(SqlFiles.read("statements/catalog/merge_dim_indicator.sql",
                     Map.of("effective_year", effectiveYear, "first_year", properties.firstYear())));
         }
         if (known == null) {

@@ -38,7 +38,7 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
  * </ul>
  * The platform derivation runs after the spreadsheets because it divides by 统计局's population by
  * town; the cross-source rule therefore compares a bureau's figure with the derived figure of the
- * previous night, and sql/validation/cross_source_differences.sql shows the differences at any time.
+ * previous night, and sql/statements/validation/cross_source_differences.sql shows the differences at any time.
  */
 @Configuration
 public class NightlyJobConfig {

@@ -133,7 +133,7 @@ final class CheckBatch {
     }
 
     private static List<History> histories(Connection c, List<Candidate> candidates) throws SQLException {
-        Warehouse.runScript(c, "validation/tmp_rule_candidate.sql");
+        Warehouse.runScript(c, "statements/validation/tmp_rule_candidate.sql");
         try (DuckDBAppender a = Warehouse.appender(c, "tmp_rule_candidate")) {
             for (int i = 0; i < candidates.size(); i++) {
                 Candidate cand = candidates.get(i);
@@ -147,7 +147,7 @@ final class CheckBatch {
             }
         }
         List<History> histories = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("validation/candidate_history.sql"))) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/validation/candidate_history.sql"))) {
             while (rs.next()) {
                 histories.add(new History((Double) rs.getObject(2), (Double) rs.getObject(3), (Double) rs.getObject(4),
                         rs.getString(5), (Double) rs.getObject(6), rs.getString(7), (Double) rs.getObject(8)));

@@ -112,7 +112,7 @@ public final class Explanations {
 
     private static void store(Connection c, long fileId, String fileName, Long jobExecutionId, List<Resolved> rows)
             throws SQLException {
-        Warehouse.runScript(c, "validation/tmp_explanation.sql");
+        Warehouse.runScript(c, "statements/validation/tmp_explanation.sql");
         try (DuckDBAppender a = Warehouse.appender(c, "tmp_explanation")) {
             for (Resolved r : rows) {
                 a.beginRow().append(r.ruleId()).append(r.indicator()).append(r.town()).append(r.period())
@@ -124,7 +124,7 @@ public final class Explanations {
         values.put("file_name", fileName);
         values.put("job_execution_id", jobExecutionId);
         try (Statement s = c.createStatement()) {
-            s.execute(SqlFiles.read("validation/insert_explanations.sql", values));
+            s.execute(SqlFiles.read("statements/validation/insert_explanations.sql", values));
         }
     }
 

@@ -48,7 +48,7 @@ public final class RuleResults {
         if (results.isEmpty()) {
             return;
         }
-        Warehouse.runScript(c, "validation/tmp_rule_result.sql");
+        Warehouse.runScript(c, "statements/validation/tmp_rule_result.sql");
         try (DuckDBAppender a = Warehouse.appender(c, "tmp_rule_result")) {
             for (RuleResult r : results) {
                 a.beginRow().append(r.ruleId()).append(r.ruleVersion()).append(r.ruleKind()).append(r.tier().zh())
@@ -64,7 +64,7 @@ public final class RuleResults {
         try (Statement s = c.createStatement()) {
             Map<String, Object> values = new HashMap<>();
             values.put("job_execution_id", jobExecutionId);
-            s.execute(SqlFiles.read("validation/insert_rule_results.sql", values));
+            s.execute(SqlFiles.read("statements/validation/insert_rule_results.sql", values));
         }
     }
 }

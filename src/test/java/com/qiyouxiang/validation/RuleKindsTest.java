@@ -204,7 +204,7 @@ class RuleKindsTest {
         java.util.Map<String, Object> tolerance = new java.util.HashMap<>();
         tolerance.put("absolute", null);
         tolerance.put("relative", 0.05);
-        assertThat(fx.jdbc.queryForList(com.qiyouxiang.warehouse.SqlFiles.read("validation/cross_source_differences.sql", tolerance)))
+        assertThat(fx.jdbc.queryForList(com.qiyouxiang.warehouse.SqlFiles.read("statements/validation/cross_source_differences.sql", tolerance)))
                 .extracting(r -> r.get("town_code") + " " + r.get("reported_value") + " " + r.get("derived_value"))
                 .containsExactly(HUANDONG + " 106.0 100.0");
     }

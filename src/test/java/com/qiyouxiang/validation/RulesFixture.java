@@ -66,9 +66,9 @@ final class RulesFixture implements AutoCloseable {
                 "domains_csv", REFERENCE.resolve("domains.csv").toString(),
                 "towns_csv", REFERENCE.resolve("towns.csv").toString());
         try (Statement s = c.createStatement()) {
-            s.execute(SqlFiles.read("reference/load_dim_bureau.sql", files));
-            s.execute(SqlFiles.read("reference/load_dim_domain.sql", files));
-            s.execute(SqlFiles.read("reference/load_dim_town.sql", files));
+            s.execute(SqlFiles.read("reference/dim_bureau.sql", files));
+            s.execute(SqlFiles.read("reference/dim_domain.sql", files));
+            s.execute(SqlFiles.read("reference/dim_town.sql", files));
         }
         new CatalogLoader(REFERENCE, new CatalogProperties("七优享指标目录.xlsx", 2022)).load(c, 2024, null);
     }

@@ -140,7 +140,7 @@ public final class PlatformBenchmark {
         try (Warehouse warehouse = new Warehouse(warehouseFile, true, settings)) {
             try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
                 SchemaMigrator.migrate(c);
-                s.execute(SqlFiles.read("reference/load_dim_town.sql",
+                s.execute(SqlFiles.read("reference/dim_town.sql",
                         Map.of("towns_csv", Path.of("samples/reference/towns.csv").toAbsolutePath().toString())));
             }
             // temporary files next to the warehouse, as application.yml's default puts them

@@ -51,7 +51,7 @@ final class FeedbackWorkbookWriter {
                    long rejected, long verifyItems, long verifyOpen, long hintItems) {
     }
 
-    /** A 核实性 or 提示性 finding on one of the file's figures (spreadsheet_feedback_findings.sql). */
+    /** A 核实性 or 提示性 finding on one of the file's figures (sql/statements/spreadsheet/feedback_findings.sql). */
     record Flag(String tier, String ruleId, String indicatorCode, String indicatorName, String townName, String periodCode,
                 String sheetName, String location, String reported, String comparedWith, Double comparedValue,
                 String messageZh, String reviewState, String explanation) {

@@ -55,7 +55,7 @@ final class FileLoad {
         this.source = new Candidate.Source(SOURCE_KIND, bureauCode, fileId, fileName);
         this.jobExecutionId = jobExecutionId;
         this.chunkSize = chunkSize;
-        Warehouse.runScript(c, "facts/stg_fact.sql");
+        Warehouse.runScript(c, "statements/facts/stg_fact.sql");
     }
 
     RowCounts counts() {

@@ -152,7 +152,7 @@ public final class SpreadsheetIngester {
         values.put("bureau_code", bureau);
         values.put("period_code", period);
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_file_revision.sql", values))) {
+             ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/file_revision.sql", values))) {
             rs.next();
             return rs.getInt(1);
         }
@@ -161,7 +161,7 @@ public final class SpreadsheetIngester {
     /** Records a refused file (once per content and reason) with a file-level reject; the file stays in the inbox. */
     private FileResult refused(Connection c, Path file, String checksum, FileStatus status, String reasonCode, String reason,
                                Long jobExecutionId) throws SQLException {
-        String sql = SqlFiles.read("intake/spreadsheet_refused_before.sql",
+        String sql = SqlFiles.read("statements/spreadsheet/refused_before.sql",
                 Map.of("checksum", checksum, "status", status.dbValue(), "message", reason));
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -216,7 +216,7 @@ public final class SpreadsheetIngester {
         String name = file.getFileName().toString();
         int maxRows = properties.ingest().feedbackMaxMarks() * 10;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_file.sql", Map.of("file_id", fileId)))) {
+             ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_file.sql", Map.of("file_id", fileId)))) {
             if (!rs.next()) {
                 return null;
             }
@@ -225,14 +225,14 @@ public final class SpreadsheetIngester {
             summary = new FeedbackWorkbookWriter.Summary(name, rs.getString(2), rs.getString(3), rs.getString(1), counts,
                     rs.getLong(6), rs.getLong(8), rs.getLong(9), rs.getLong(10));
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_rejects.sql",
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_rejects.sql",
                 Map.of("file_id", fileId, "max_rows", maxRows)))) {
             while (rs.next()) {
                 rejects.add(new Reject(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)));
             }
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_findings.sql",
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_findings.sql",
                 Map.of("file_id", fileId, "max_rows", maxRows)))) {
             while (rs.next()) {
                 flags.add(new FeedbackWorkbookWriter.Flag(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

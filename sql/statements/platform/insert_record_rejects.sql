@@ -1,6 +1,6 @@
 -- The rejected lines of one record-level export, for etl_reject: lines DuckDB's reader could not take
 -- (platform_read_rejects: wrong column count, unparseable number) and lines that failed the checks in
--- stg_platform_records (resolved with platform_lookups.sql; accepted_ordinal from platform_staged.sql). Line numbers
+-- stg_platform_records (resolved with statements/platform/lookups.sql; accepted_ordinal from statements/platform/staged_records.sql). Line numbers
 -- count records with the header as line 1 (they are the editor's line numbers unless a quoted field holds a line
 -- break). raw_value never holds a raw 身份证号:
 -- checks keep it masked, and from the reader's rejects only the unparseable number is kept, never the line.

@@ -57,7 +57,7 @@ CREATE OR REPLACE TEMP MACRO mask_id(id) AS CASE
     WHEN length(id) >= 14 THEN left(id, 6) || repeat('*', length(id) - 10) || right(id, 4)
     ELSE repeat('*', length(id)) END;
 
--- keyed_hash(m), the HMAC-SHA256 of 身份证号 and 户编号: sql/staging/keyed_hash.sql, created by KeyedHash with the key.
+-- keyed_hash(m), the HMAC-SHA256 of 身份证号 and 户编号: sql/statements/platform/keyed_hash.sql, created by KeyedHash with the key.
 
 -- 统计期 as written -> dim_period.period_code: 2024Q2 / 2024年第二季度 / 2024-06 / 202406 -> '2024Q2';
 -- 2024 / 2024年 -> '2024'. A month is accepted only at a quarter's end (3, 6, 9, 12); else NULL.
