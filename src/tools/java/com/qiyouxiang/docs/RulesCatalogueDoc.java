@@ -1,4 +1,4 @@
-package com.qiyouxiang.validation;
+package com.qiyouxiang.docs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,16 +9,19 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
+import com.qiyouxiang.validation.AppliesTo;
+import com.qiyouxiang.validation.Rule;
+import com.qiyouxiang.validation.RuleCatalogue;
+import com.qiyouxiang.validation.TierOverride;
+
 /**
- * Writes docs/rules-catalogue.md from the rule catalogue, so the README's list of rules is the
- * configuration itself. RulesCatalogueDocTest fails when the committed file differs.
- * Run with {@code jobs/run rules-catalogue} (or {@code java -cp target/qiyouxiang.jar
- * -Dloader.main=com.qiyouxiang.validation.RulesCatalogueDoc org.springframework.boot.loader.launch.PropertiesLauncher
- * [rules-dir] [output]}).
+ * docs/reference/rules-catalogue.md from the rule catalogue (jobs/rules/*.yml), so the documented list of
+ * rules is the configuration itself. Written by {@link ReferenceDocs} ({@code jobs/run reference-docs});
+ * ReferenceDocsTest fails when the committed file differs.
  */
 public final class RulesCatalogueDoc {
 
-    public static final Path DEFAULT_OUTPUT = Path.of("docs/rules-catalogue.md");
+    public static final Path DEFAULT_OUTPUT = Path.of("docs/reference/rules-catalogue.md");
 
     private RulesCatalogueDoc() {
     }
@@ -36,7 +39,7 @@ public final class RulesCatalogueDoc {
     public static String render(RuleCatalogue catalogue) {
         StringBuilder md = new StringBuilder();
         md.append("# Rule catalogue (规则目录)\n\n")
-                .append("Generated from `jobs/rules/*.yml` by `RulesCatalogueDoc` (`jobs/run rules-catalogue`); do not edit by hand:\n")
+                .append("Generated from `jobs/rules/*.yml` by `RulesCatalogueDoc` (`jobs/run reference-docs`); do not edit by hand:\n")
                 .append("a test fails when this file differs from the configuration. These rules judge the bureaus' figures\n")
                 .append("(强制性 rejects the figure, 核实性 loads it as 待核实 until a 情况说明 arrives, 提示性 is reported only);\n")
                 .append("the warehouse's own integrity checks (`sql/checks`) guard our code and are not listed here.\n\n")
