@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * One bureau template, read from a YAML file under {@code jobs/sources/spreadsheets/} (see
- * the README, section "Spreadsheet ingest" for every key). How a file is recognised, which quirks its
+ * docs/spreadsheets.md, and docs/reference/template-options.md for every key). How a file is recognised, which quirks its
  * sheets have (each a named option), and where its figures are.
  *
  * @param bureau     the bureau as written (any name or alias in dim_bureau_alias)
