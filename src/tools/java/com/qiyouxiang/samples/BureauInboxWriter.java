@@ -25,7 +25,7 @@ import org.apache.poi.ss.usermodel.FormulaError;
  * (岭北, 东和, 马剑, 陈宅) well behind the others. Population by town from 统计局 adds up to about
  * 1.2 million residents.
  *
- * <p>Deliberate problems, each of a different kind (see the README, section "Spreadsheet ingest"):
+ * <p>Deliberate problems, each of a different kind (see docs/spreadsheets.md):
  * a #DIV/0! cell (卫健局 2024Q2, resubmitted corrected as 修改版 with two revised figures), an
  * unknown town (人社局 2024Q3), a percentage over 100 (医保局 2025Q1), a negative count (民政局
  * 2025Q2), text that is not a number (残联 2024Q4), a unit that does not fit (建设局 2025Q3), a

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Writes the sample explanation file (情况说明) into samples/inbox/情况说明/: the documented format
- * (the README, section "Validation rules"), UTF-8 with a BOM so Excel opens it as it was written. It
+ * (docs/rules.md), UTF-8 with a BOM so Excel opens it as it was written. It
  * explains two 核实性 findings of the sample inbox (one naming its rule, one leaving 规则编号 empty: any
  * 核实性 rule on that figure), and has an unknown town (rejected with its line, as the bureau would be
  * told). The other 核实性 findings of the samples stay 待核实.
