@@ -31,7 +31,7 @@ import com.qiyouxiang.samples.CatalogWorkbookWriter;
  * key=value parameters (what jobs/run does), its exit codes, and the status and query commands.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LauncherTest {
+class LauncherIT {
 
     static Path work;
     static Path reference;

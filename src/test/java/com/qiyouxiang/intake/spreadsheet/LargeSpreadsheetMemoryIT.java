@@ -30,7 +30,7 @@ import com.qiyouxiang.samples.BureauInboxWriter;
  * row is rejected as a duplicate (150,000 records, checked and written a chunk at a time), the
  * counts reconcile, and a feedback workbook is written by streaming too.
  */
-class LargeSpreadsheetMemoryTest {
+class LargeSpreadsheetMemoryIT {
 
     static final int ROWS = 50_000;
 

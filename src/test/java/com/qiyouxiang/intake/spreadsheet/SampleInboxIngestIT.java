@@ -38,7 +38,7 @@ import com.qiyouxiang.warehouse.Warehouse;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SampleInboxIngestTest extends WarehouseJobTest {
+class SampleInboxIngestIT extends WarehouseJobTest {
 
     @TempDir
     static Path work;

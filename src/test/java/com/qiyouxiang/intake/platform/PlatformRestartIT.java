@@ -30,7 +30,7 @@ import com.qiyouxiang.benchmark.PlatformBenchmark;
  * Batch restart through JobLaunchRunner) ends with exactly what an uninterrupted run loads from the
  * same files, no row twice and none missing. Each run is its own JVM, as in production.
  */
-class PlatformRestartTest {
+class PlatformRestartIT {
 
     static final int ROWS = 2_000_000;
 

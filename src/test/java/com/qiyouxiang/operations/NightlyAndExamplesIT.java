@@ -35,7 +35,7 @@ import com.qiyouxiang.warehouse.Warehouse;
  * every analyst question under sql/examples run against the published marts file it leaves.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NightlyAndExamplesTest extends WarehouseJobTest {
+class NightlyAndExamplesIT extends WarehouseJobTest {
 
     @Autowired
     JobOperatorTestUtils jobs;
