@@ -17,88 +17,116 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
+import com.qiyouxiang.intake.spreadsheet.IngestProperties;
 import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
  * Ends every run with a one-screen summary (the job, its parameters, the files and rows it handled,
  * each step and what it did), on the console and in {@code <qyx.log-dir>/runs/}. A completed run
- * that rejected rows, or whose steps reported warnings, ends COMPLETED_WITH_WARNINGS (exit code 4).
+ * with anything the clerk must look at ({@link RunWarnings}, over every launch of a restarted run) ends
+ * COMPLETED_WITH_WARNINGS (exit code 4).
  */
 @Component
 public class RunSummaryListener implements JobExecutionListener {
 
-    public static final String WARNINGS = "COMPLETED_WITH_WARNINGS";
+    public static final String WARNINGS = WarehouseTasklet.WARNINGS;
     /** The console summary keeps to one screen: at most this many detail lines per step (the run log has all). */
     static final int CONSOLE_LINES_PER_STEP = 8;
     private static final Logger log = LoggerFactory.getLogger(RunSummaryListener.class);
 
     private final Warehouse warehouse;
     private final OperationsProperties properties;
+    private final JobRepository jobRepository;
+    private final Path feedbackDir;
 
-    public RunSummaryListener(Warehouse warehouse, OperationsProperties properties) {
+    public RunSummaryListener(Warehouse warehouse, OperationsProperties properties, JobRepository jobRepository,
+                              IngestProperties ingest) {
         this.warehouse = warehouse;
         this.properties = properties;
+        this.jobRepository = jobRepository;
+        this.feedbackDir = ingest == null ? null : ingest.feedbackDir();
     }
 
     @Override
     public void afterJob(JobExecution job) {
-        List<String> fileLines = warehouse.isOpen() ? fileLines(job.getId()) : List.of();
-        boolean rejects = fileLines.stream().anyMatch(l -> l.startsWith("!"));
-        boolean stepWarnings = job.getStepExecutions().stream().anyMatch(s -> WARNINGS.equals(s.getExitStatus().getExitCode()));
-        if (job.getStatus() == BatchStatus.COMPLETED && (rejects || stepWarnings)) {
-            job.setExitStatus(new ExitStatus(WARNINGS, rejects ? "rows were rejected: see etl_reject and the feedback workbooks"
-                    : "a step reported warnings"));
+        WholeExecution run = WholeExecution.of(job, jobRepository);
+        List<RunFiles.RunFile> files = warehouse.isOpen() ? RunFiles.of(warehouse.jdbc(), run) : List.of();
+        List<RunWarnings.CheckWarning> checks = warehouse.isOpen() ? RunWarnings.checks(warehouse.jdbc(), run) : List.of();
+        List<RunWarnings.Warning> warnings = RunWarnings.of(files, checks, run.steps());
+        if (job.getStatus() == BatchStatus.COMPLETED && !warnings.isEmpty()) {
+            job.setExitStatus(new ExitStatus(WARNINGS, String.join("; ", warnings.stream().map(RunWarnings.Warning::english).toList())));
         }
-        List<String> files = fileLines.stream().map(l -> l.startsWith("!") ? l.substring(1) : l).toList();
-        Path written = write(job, render(job, files, Integer.MAX_VALUE, null));
-        log.info("\n{}", render(job, files, CONSOLE_LINES_PER_STEP, written));
+        List<String> fileLines = fileLines(files);
+        fileLines.addAll(warnings.stream().map(w -> "warning: " + w.english()).toList());
+        String english = render(job, run.steps(), fileLines, Integer.MAX_VALUE, null);
+        Path runLog = runLogPath(job);
+        String chinese = new ClerkSummary(warehouse.isOpen() ? warehouse.jdbc() : null)
+                .render(job, run, files, checks, warnings, JobLaunchRunner.exitCodeOf(job), runLog, feedbackDir);
+        Path written = write(runLog, english + "\n\n" + chinese);
+        // the log file keeps the English summary; the console shows the clerk's, in Chinese
+        log.info("\n{}", render(job, run.steps(), fileLines, CONSOLE_LINES_PER_STEP, written));
+        System.out.println(chinese);
+        System.out.flush();
     }
 
-    /** The files this run handled, by status, and their rows; a line starting with '!' means rejects. */
-    private List<String> fileLines(long jobExecutionId) {
-        List<String> lines = new ArrayList<>();
-        List<Map<String, Object>> rows = warehouse.jdbc().queryForList("""
-                SELECT source_kind, status, count(*) AS files, sum(rows_read) AS read, sum(rows_loaded) AS loaded,
-                       sum(rows_rejected) AS rejected, sum(rows_ignored) AS ignored
-                FROM etl_file WHERE job_execution_id = ? GROUP BY ALL ORDER BY ALL""", jobExecutionId);
-        for (Map<String, Object> r : rows) {
-            boolean bad = ((Number) r.get("rejected")).longValue() > 0 || !String.valueOf(r.get("status")).startsWith("loaded");
-            lines.add((bad ? "!" : "") + String.format("files %-20s %-20s %4s: rows read %s = loaded %s + rejected %s + ignored %s",
-                    r.get("source_kind"), r.get("status"), r.get("files"), r.get("read"), r.get("loaded"), r.get("rejected"), r.get("ignored")));
+    /** The run's files by kind and status, with their rows. */
+    private static List<String> fileLines(List<RunFiles.RunFile> files) {
+        record Key(String kind, String status) {
         }
+        Map<Key, long[]> groups = new java.util.TreeMap<>(java.util.Comparator.comparing(Key::kind).thenComparing(Key::status));
+        for (RunFiles.RunFile f : files) {
+            long[] g = groups.computeIfAbsent(new Key(f.sourceKind(), f.status()), k -> new long[5]);
+            g[0]++;
+            g[1] += f.read();
+            g[2] += f.loaded();
+            g[3] += f.rejected();
+            g[4] += f.ignored();
+        }
+        List<String> lines = new ArrayList<>();
+        groups.forEach((k, g) -> lines.add(String.format("files %-20s %-20s %4d: rows read %d = loaded %d + rejected %d + ignored %d",
+                k.kind(), k.status(), g[0], g[1], g[2], g[3], g[4])));
         return lines;
     }
 
-    private Path write(JobExecution job, String summary) {
+    /** {@code <log-dir>/runs/<time>-<job>-<id>.txt}, or null without a log folder. */
+    private Path runLogPath(JobExecution job) {
         if (properties == null || properties.logDir() == null) {
             return null;
         }
+        String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + job.getJobInstance().getJobName() + "-" + job.getId() + ".txt";
+        return properties.logDir().resolve("runs").resolve(name);
+    }
+
+    private Path write(Path file, String summary) {
+        if (file == null) {
+            return null;
+        }
         try {
-            Path dir = properties.logDir().resolve("runs");
-            Files.createDirectories(dir);
-            String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                    + job.getJobInstance().getJobName() + "-" + job.getId() + ".txt";
-            Files.writeString(dir.resolve(name), summary + "\n", StandardCharsets.UTF_8);
-            return dir.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, summary + "\n", StandardCharsets.UTF_8);
+            return file;
         } catch (IOException e) {
-            log.warn("Cannot write the run summary to {}: {}", properties.logDir(), e.getMessage());
+            log.warn("Cannot write the run summary to {}: {}", file, e.getMessage());
             return null;
         }
     }
 
     public static String render(JobExecution job, List<String> fileLines) {
-        return render(job, fileLines, Integer.MAX_VALUE, null);
+        return render(job, job.getStepExecutions(), fileLines, Integer.MAX_VALUE, null);
     }
 
     /**
      * @param maxLinesPerStep detail lines shown per step; the rest are counted and left to the run log
      * @param fullSummary     the run log file holding everything, named when lines were left out
      */
-    static String render(JobExecution job, List<String> fileLines, int maxLinesPerStep, Path fullSummary) {
+    static String render(JobExecution job, java.util.Collection<StepExecution> steps, List<String> fileLines,
+                         int maxLinesPerStep, Path fullSummary) {
         List<String> lines = new ArrayList<>();
         String rule = "=".repeat(72);
         lines.add(rule);
@@ -107,10 +135,11 @@ public class RunSummaryListener implements JobExecutionListener {
         lines.add("Parameters: " + job.getJobParameters().parameters().stream()
                 .map(p -> p.name() + "=" + p.value()).sorted().toList());
         fileLines.forEach(l -> lines.add(l));
-        for (StepExecution step : job.getStepExecutions()) {
-            lines.add(String.format("- %-24s %-9s read %d, written %d, skipped %d, %s", step.getStepName(),
-                    step.getStatus(), step.getReadCount(), step.getWriteCount(), step.getSkipCount(),
-                    format(duration(step.getStartTime(), step.getEndTime()))));
+        for (StepExecution step : steps) {
+            // each step says what it did in its own terms (the lines below); no generic read/write counters
+            lines.add(String.format("- %-24s %-9s %s%s", step.getStepName(), step.getStatus(),
+                    format(duration(step.getStartTime(), step.getEndTime())),
+                    step.getJobExecutionId() == job.getId() ? "" : " (before the restart, execution #" + step.getJobExecutionId() + ")"));
             String summary = step.getExecutionContext().containsKey(WarehouseTasklet.SUMMARY_KEY)
                     ? step.getExecutionContext().getString(WarehouseTasklet.SUMMARY_KEY) : "";
             List<String> details = summary.lines().filter(l -> !l.isBlank()).toList();
