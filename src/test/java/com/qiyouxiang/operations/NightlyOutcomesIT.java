@@ -3,7 +3,6 @@ package com.qiyouxiang.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,13 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -60,17 +53,7 @@ class NightlyOutcomesIT {
     }
 
     /** The files dropped into the inbox, with the reason each must be recorded with. */
-    static final Map<String, String> DROPPED = new LinkedHashMap<>();
-
-    static {
-        DROPPED.put("建设局2026年第三季度分镇街报表.pdf", "不是可读取的表格或数据文件");
-        DROPPED.put("民政局2026年第三季度工作总结.docx", "不是可读取的表格或数据文件");
-        DROPPED.put("某系统导出_2026Q3.csv", "无法识别的数据导出");
-        DROPPED.put("医保局2026年第三季度指标报表（空）.xlsx", "空文件（0 字节）");
-        DROPPED.put("残联2026年第三季度指标报送（加密）.xlsx", "加密文件，请去除密码后重新报送");
-        DROPPED.put("建设局情况说明.pdf", "不是可读取的表格或数据文件");
-        DROPPED.put("平台_指标数据_损坏.csv", "第 3 行（字节偏移 ");
-    }
+    static final Map<String, String> DROPPED = MistakenFiles.REASONS;
 
     @BeforeAll
     static void inboxWithTheFilesBureausSendByMistake() throws Exception {
@@ -86,36 +69,7 @@ class NightlyOutcomesIT {
                 }
             }
         }
-        Files.write(inbox.resolve("建设局2026年第三季度分镇街报表.pdf"), "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(inbox.resolve("民政局2026年第三季度工作总结.docx")))) {
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            zip.write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>".getBytes(StandardCharsets.UTF_8));
-        }
-        Files.writeString(inbox.resolve("某系统导出_2026Q3.csv"), "编号,名称,数值\n1,甲,3\n2,乙,4\n", StandardCharsets.UTF_8);
-        Files.createFile(inbox.resolve("医保局2026年第三季度指标报表（空）.xlsx"));
-        encrypt(inbox.resolve("残联2026年第三季度指标报送.xlsx"), inbox.resolve("残联2026年第三季度指标报送（加密）.xlsx"));
-        Files.write(inbox.resolve("情况说明/建设局情况说明.pdf"), "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
-        ByteArrayOutputStream bad = new ByteArrayOutputStream();
-        bad.write("指标编码,行政区划代码,统计期,指标值\nH01,330681,2026Q3,4.1\nH02,330681,2026Q3,".getBytes(StandardCharsets.UTF_8));
-        bad.write(0xFF); // neither UTF-8 nor GB18030
-        bad.write("60\n".getBytes(StandardCharsets.UTF_8));
-        Files.write(inbox.resolve("平台_指标数据_损坏.csv"), bad.toByteArray());
-    }
-
-    /** A password-protected copy of a workbook (Excel's "Encrypt with password": agile encryption). */
-    static void encrypt(Path plain, Path target) throws Exception {
-        try (POIFSFileSystem fs = new POIFSFileSystem()) {
-            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-            encryptor.confirmPassword("secret");
-            try (OutputStream os = encryptor.getDataStream(fs)) {
-                Files.copy(plain, os); // the workbook's package, as it is, inside the encrypted container
-            }
-            try (OutputStream out = Files.newOutputStream(target)) {
-                fs.writeFilesystem(out);
-            }
-        }
+        MistakenFiles.drop(inbox, inbox.resolve("残联2026年第三季度指标报送.xlsx"));
     }
 
     static Launch nightly() {
