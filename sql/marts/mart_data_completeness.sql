@@ -44,13 +44,14 @@ latest AS (
     WHERE v.period_index <= q.quarter_index
     GROUP BY e.indicator_code, e.town_code
 ),
--- files the bureau sent that could not be read (refused: a PDF, an encrypted workbook, ...), for the
--- period or with no period in their name: the 催报 line says so, so the bureau knows what to send again
+-- files with figures the bureau sent that could not be read (refused: a PDF, an encrypted workbook, ...;
+-- not its 情况说明 files), for the period or with no period in their name: the 催报 line says so, so the
+-- bureau knows what to send again
 refused_files AS (
     SELECT bureau_code, period_code,
            string_agg(DISTINCT file_name || '：' || message, '；' ORDER BY file_name || '：' || message) AS refused
     FROM etl_file
-    WHERE bureau_code IS NOT NULL AND status NOT LIKE 'loaded%' AND status <> 'processing'
+    WHERE bureau_code IS NOT NULL AND status NOT LIKE 'loaded%' AND status <> 'processing' AND source_kind <> 'explanation'
     GROUP BY bureau_code, period_code
 ),
 missing AS (

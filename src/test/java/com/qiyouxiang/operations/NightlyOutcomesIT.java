@@ -150,7 +150,7 @@ class NightlyOutcomesIT {
             assertThat(feedback.map(p -> p.getFileName().toString()))
                     .contains("建设局2026年第三季度分镇街报表_退回重报.xlsx", "残联2026年第三季度指标报送（加密）_退回重报.xlsx");
         }
-        assertThat(query("SELECT message_zh FROM mart_data_completeness WHERE quarter_code = '2026Q3' AND bureau_code = 'JS'"))
+        assertThat(query("SELECT message_zh FROM mart_data_completeness WHERE quarter_code = '2026Q3' AND bureau_code = 'JS' AND expected_period = '2026Q3'"))
                 .isNotEmpty().allSatisfy(r -> assertThat(String.valueOf(r.get("message_zh")))
                         .contains("已收到但未能读取的文件：建设局2026年第三季度分镇街报表.pdf：不是可读取的表格或数据文件"));
     }
