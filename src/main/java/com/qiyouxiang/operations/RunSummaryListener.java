@@ -65,8 +65,14 @@ public class RunSummaryListener implements JobExecutionListener {
         fileLines.addAll(warnings.stream().map(w -> "warning: " + w.english()).toList());
         String english = render(job, run.steps(), fileLines, Integer.MAX_VALUE, null);
         Path runLog = runLogPath(job);
-        String chinese = new ClerkSummary(warehouse.isOpen() ? warehouse.jdbc() : null)
-                .render(job, run, files, checks, warnings, JobLaunchRunner.exitCodeOf(job), runLog, feedbackDir);
+        String chinese;
+        try {
+            chinese = new ClerkSummary(warehouse.isOpen() ? warehouse.jdbc() : null)
+                    .render(job, run, files, checks, warnings, JobLaunchRunner.exitCodeOf(job), runLog, feedbackDir);
+        } catch (RuntimeException e) { // the summary never changes the run's outcome
+            log.warn("Cannot write the clerk's summary: {}", e.toString(), e);
+            chinese = "七优享数据仓运行结果：退出码 " + JobLaunchRunner.exitCodeOf(job) + "（摘要无法生成，详见运行记录 " + runLog + "）";
+        }
         Path written = write(runLog, english + "\n\n" + chinese);
         // the log file keeps the English summary; the console shows the clerk's, in Chinese
         log.info("\n{}", render(job, run.steps(), fileLines, CONSOLE_LINES_PER_STEP, written));
