@@ -1,8 +1,8 @@
 -- mart_bureau_quarter (责任单位): bureau x ${quarter}.
 -- Expectation (the issue leaves it open; kept simple and documented): every responsible bureau
 -- (dim_bureau.is_responsible_unit) with at least one headline or task indicator is expected to
--- submit once per quarter. A submission is a spreadsheet file registered in etl_file for the bureau
--- and the quarter (any status but 'duplicate'); it is on time when received by the end of the
+-- submit once per quarter. A submission is a spreadsheet file loaded (perhaps with rejected rows) for the
+-- bureau and the quarter (a refused file names its bureau but is no submission); it is on time when received by the end of the
 -- deadline day, the ${deadline_days}th day after the quarter ends. The rejected share counts the
 -- rows of those files: rejected / (loaded + rejected).
 DELETE FROM mart_bureau_quarter WHERE quarter_code = ${quarter};
@@ -43,7 +43,7 @@ submissions AS (
            sum(f.rows_rejected) AS rows_rejected
     FROM etl_file f
     JOIN evaluation_quarter q ON f.period_code = q.quarter_code
-    WHERE f.source_kind = 'spreadsheet' AND f.status <> 'duplicate' AND f.bureau_code IS NOT NULL
+    WHERE f.source_kind = 'spreadsheet' AND f.status LIKE 'loaded%' AND f.bureau_code IS NOT NULL
     GROUP BY f.bureau_code
 ),
 -- 核实性 findings on the bureau's current figures with a data period up to the quarter (an annual

@@ -44,6 +44,16 @@ latest AS (
     WHERE v.period_index <= q.quarter_index
     GROUP BY e.indicator_code, e.town_code
 ),
+-- files with figures the bureau sent that could not be read (refused: a PDF, an encrypted workbook, ...;
+-- not its 情况说明 files), for the period or with no period in their name: the 催报 line says so, so the
+-- bureau knows what to send again
+refused_files AS (
+    SELECT bureau_code, period_code,
+           string_agg(DISTINCT file_name || '：' || message, '；' ORDER BY file_name || '：' || message) AS refused
+    FROM etl_file
+    WHERE bureau_code IS NOT NULL AND status NOT LIKE 'loaded%' AND status <> 'processing' AND source_kind <> 'explanation'
+    GROUP BY bureau_code, period_code
+),
 missing AS (
     SELECT e.*
     FROM expected e
@@ -55,6 +65,9 @@ SELECT ${quarter} AS quarter_code, m.indicator_code, m.indicator_name, m.bureau_
        m.town_code, m.town_name, m.expected_period, l.latest_period,
        '请' || m.bureau_name || '报送' || m.town_name || '“' || m.indicator_name || '”' || m.expected_period || '数据'
            || CASE WHEN l.latest_period IS NULL THEN '（尚无任何数据）' ELSE '（最近数据期：' || l.latest_period || '）' END
+           || coalesce('；已收到但未能读取的文件：' || (SELECT string_agg(r.refused, '；') FROM refused_files r
+                                                     WHERE r.bureau_code = m.bureau_code
+                                                       AND (r.period_code = m.expected_period OR r.period_code IS NULL)), '')
            AS message_zh,
        current_timestamp AS evaluated_at
 FROM missing m

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -20,6 +21,13 @@ import com.qiyouxiang.warehouse.Warehouse;
 public abstract class WarehouseTasklet implements Tasklet {
 
     public static final String SUMMARY_KEY = "qyx.summary";
+    /** A completed step (and run) that found something the clerk must look at: exit code 4. */
+    public static final String WARNINGS = "COMPLETED_WITH_WARNINGS";
+    /**
+     * Step execution context key: the etl_file ids (comma-separated) of refused files an ingest step found
+     * again in the inbox, registered on an earlier night; they keep the run's exit code at 4 while they stay.
+     */
+    public static final String REFUSED_FILES_KEY = "qyx.refused-files";
 
     private final Warehouse warehouse;
 
@@ -48,6 +56,12 @@ public abstract class WarehouseTasklet implements Tasklet {
         List<String> lines = new ArrayList<>(summary);
         contribution.getStepExecution().getExecutionContext().putString(SUMMARY_KEY, String.join("\n", lines));
         return RepeatStatus.FINISHED;
+    }
+
+    /** Records the refused files an ingest step saw in the inbox (see {@link #REFUSED_FILES_KEY}). */
+    public static void refusedFiles(StepExecution step, java.util.Collection<Long> fileIds) {
+        step.getExecutionContext().putString(REFUSED_FILES_KEY,
+                String.join(",", fileIds.stream().map(String::valueOf).toList()));
     }
 
     protected static Long jobExecutionId(ChunkContext context) {

@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.batch.RunSummaryListener;
 import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.warehouse.SqlFiles;
 import com.qiyouxiang.warehouse.Warehouse;
@@ -38,10 +37,8 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
 public class ReferenceJobConfig {
 
     @Bean
-    public Job referenceJob(JobRepository jobRepository, Step loadReferenceData, Step loadIndicatorCatalog,
-                            RunSummaryListener runSummary) {
+    public Job referenceJob(JobRepository jobRepository, Step loadReferenceData, Step loadIndicatorCatalog) {
         return new JobBuilder("referenceJob", jobRepository)
-                .listener(runSummary)
                 .start(loadReferenceData)
                 .next(loadIndicatorCatalog)
                 .build();

@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.batch.RunSummaryListener;
 import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.warehouse.Warehouse;
@@ -38,10 +37,8 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
 public class EvaluationJobConfig {
 
     @Bean
-    public Job evaluationJob(JobRepository jobRepository, Step evaluateQuarter, Step dataQualityChecks,
-                             RunSummaryListener runSummary) {
+    public Job evaluationJob(JobRepository jobRepository, Step evaluateQuarter, Step dataQualityChecks) {
         return new JobBuilder("evaluationJob", jobRepository)
-                .listener(runSummary)
                 .start(evaluateQuarter)
                 .next(dataQualityChecks)
                 .build();

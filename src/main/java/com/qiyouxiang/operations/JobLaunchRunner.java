@@ -27,7 +27,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import com.qiyouxiang.batch.RunSummaryListener;
 import com.qiyouxiang.warehouse.WarehouseProperties;
 
 /**

@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.batch.RunSummaryListener;
 import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.evaluation.EvaluationProperties;
 import com.qiyouxiang.evaluation.Quarter;
@@ -44,12 +43,11 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
 public class NightlyJobConfig {
 
     @Bean
-    public Job nightlyJob(JobRepository jobRepository, RunSummaryListener runSummary, Step loadReferenceData,
+    public Job nightlyJob(JobRepository jobRepository, Step loadReferenceData,
                           Step loadIndicatorCatalog, Step ingestSpreadsheets, Step platformLoad, Step platformDerive,
                           Step loadExplanations, Step recordMissingFigures, Step refreshQuarters, Step dataQualityChecks,
                           Step publishMarts, Step writeQuarterlyReport) {
         return new JobBuilder("nightlyJob", jobRepository)
-                .listener(runSummary)
                 .start(loadReferenceData)
                 .next(loadIndicatorCatalog)
                 .next(ingestSpreadsheets)
@@ -65,10 +63,9 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public Job quarterlyJob(JobRepository jobRepository, RunSummaryListener runSummary, Step evaluateQuarter,
+    public Job quarterlyJob(JobRepository jobRepository, Step evaluateQuarter,
                             Step dataQualityChecks, Step publishMarts, Step writeQuarterlyReport) {
         return new JobBuilder("quarterlyJob", jobRepository)
-                .listener(runSummary)
                 .start(evaluateQuarter)
                 .next(dataQualityChecks)
                 .next(publishMarts)

@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.batch.RunSummaryListener;
 import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.evaluation.Quarter;
 import com.qiyouxiang.warehouse.FaultInjection;
@@ -39,10 +38,8 @@ import com.qiyouxiang.warehouse.Warehouse;
 public class PublishJobConfig {
 
     @Bean
-    public Job publishJob(JobRepository jobRepository, Step dataQualityChecks, Step publishMarts, Step writeQuarterlyReport,
-                          RunSummaryListener runSummary) {
+    public Job publishJob(JobRepository jobRepository, Step dataQualityChecks, Step publishMarts, Step writeQuarterlyReport) {
         return new JobBuilder("publishJob", jobRepository)
-                .listener(runSummary)
                 .start(dataQualityChecks)
                 .next(publishMarts)
                 .next(writeQuarterlyReport)

@@ -21,8 +21,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.batch.RunSummaryListener;
 import com.qiyouxiang.batch.WarehouseTasklet;
+import com.qiyouxiang.warehouse.FileRefusal;
+import com.qiyouxiang.warehouse.FileRegistry;
+import com.qiyouxiang.warehouse.RefusedFiles;
 import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseProperties;
 
@@ -43,10 +45,8 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
 public class ReviewJobConfig {
 
     @Bean
-    public Job reviewJob(JobRepository jobRepository, Step loadExplanations, Step recordMissingFigures,
-                         RunSummaryListener runSummary) {
+    public Job reviewJob(JobRepository jobRepository, Step loadExplanations, Step recordMissingFigures) {
         return new JobBuilder("reviewJob", jobRepository)
-                .listener(runSummary)
                 .start(loadExplanations)
                 .next(recordMissingFigures)
                 .build();
@@ -63,11 +63,26 @@ public class ReviewJobConfig {
                 if (!Files.isDirectory(dir)) {
                     return List.of("no explanation folder " + dir + " (qyx.validation.explanation-dir)");
                 }
-                List<Path> files;
+                List<Path> all;
                 try (Stream<Path> list = Files.list(dir)) {
-                    files = list.filter(Files::isRegularFile).filter(ExplanationFileReader::accepts).sorted().toList();
+                    all = list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("~$")
+                            && !p.getFileName().toString().startsWith(".")).sorted().toList();
                 }
                 List<String> lines = new ArrayList<>();
+                List<Path> files = new ArrayList<>();
+                List<Long> refused = new ArrayList<>();
+                for (Path file : all) {
+                    FileRefusal refusal = ExplanationFileReader.accepts(file) ? FileRefusal.inspect(file) : FileRefusal.NOT_A_DATA_FILE;
+                    if (refusal == null) {
+                        files.add(file);
+                        continue;
+                    }
+                    RefusedFiles.Registered r = RefusedFiles.record(c, file, FileRegistry.sha256(file), "explanation", refusal,
+                            null, jobExecutionId(context));
+                    refused.add(r.fileId());
+                    lines.add(file.getFileName() + ": " + refusal.status() + " (" + refusal.reasonCode() + ")");
+                }
+                WarehouseTasklet.refusedFiles(contribution.getStepExecution(), refused);
                 for (Path file : files) {
                     Explanations.Outcome o = Explanations.load(c, file, rules.catalogue(), jobExecutionId(context));
                     contribution.getStepExecution().setReadCount(contribution.getStepExecution().getReadCount()
@@ -77,7 +92,7 @@ public class ReviewJobConfig {
                     o.rejects().forEach(r -> lines.add("  rejected " + (r.cellRef() != null ? r.cellRef() : "line " + r.rowNumber())
                             + " [" + r.reasonCode() + "] " + r.messageZh()));
                 }
-                lines.add(0, files.size() + " explanation file(s) in " + dir);
+                lines.add(0, files.size() + " explanation file(s) in " + dir + (refused.isEmpty() ? "" : ", " + refused.size() + " other file(s) refused"));
                 return lines;
             }
         }, tx).build();

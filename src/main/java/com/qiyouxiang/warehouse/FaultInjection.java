@@ -5,16 +5,22 @@ package com.qiyouxiang.warehouse;
  * {@code QYX-FAULT-HOLD <point>} and waits just before committing that point's warehouse
  * transaction (a step name, or a file name for per-file transactions), so a test can kill -9 it
  * there, mid-transaction, and check that the relaunched run ends with the same warehouse as an
- * uninterrupted one. Without the property this does nothing.
+ * uninterrupted one. With {@code qyx.fault.fail-before-commit=<point>} the run throws there instead
+ * (the transaction rolls back, the step fails: a test can then relaunch and restart it). Without the
+ * properties this does nothing.
  */
 public final class FaultInjection {
 
     public static final String PROPERTY = "qyx.fault.hold-before-commit";
+    public static final String FAIL_PROPERTY = "qyx.fault.fail-before-commit";
 
     private FaultInjection() {
     }
 
     public static void beforeCommit(String point) {
+        if (point.equals(System.getProperty(FAIL_PROPERTY))) {
+            throw new IllegalStateException("fault injected before the commit of " + point + " (" + FAIL_PROPERTY + ")");
+        }
         String hold = System.getProperty(PROPERTY);
         if (hold == null || !hold.equals(point)) {
             return;

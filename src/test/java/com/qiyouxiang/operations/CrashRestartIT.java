@@ -171,7 +171,8 @@ class CrashRestartIT {
         command.addAll(List.of(QiyouxiangApplication.class.getName(), "--spring.batch.job.name=nightlyJob",
                 "--qyx.warehouse-path=" + work.resolve("w.duckdb"), "--qyx.metadata-path=" + work.resolve("meta"),
                 "--qyx.log-dir=" + work.resolve("logs"), "--qyx.output-dir=" + work.resolve("out"),
-                "--qyx.archive-dir=" + work.resolve("archive"), "--qyx.feedback-dir=" + work.resolve("out/feedback")));
+                "--qyx.archive-dir=" + work.resolve("archive"), "--qyx.feedback-dir=" + work.resolve("out/feedback"),
+                "--logging.threshold.console=INFO")); // the log lines asserted below, on the console too
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         running.add(p);
         StringBuilder output = new StringBuilder();

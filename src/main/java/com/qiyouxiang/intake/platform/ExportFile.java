@@ -34,10 +34,12 @@ import org.apache.commons.csv.CSVRecord;
  * line by DuckDB's reader or as a failed file by the Java decoder, never loaded silently. A second
  * pass checks GB18030 only for files that are not UTF-8.
  *
- * @param charset null when the bytes are neither valid UTF-8 nor valid GB18030
+ * @param charset       null when the bytes are neither valid UTF-8 nor valid GB18030
+ * @param invalidUtf8At  the byte offset of the first byte that is not UTF-8 (within the first
+ *                       {@value #SNIFF_BYTES} bytes), or -1
  */
 public record ExportFile(Path path, String checksum, long size, Charset charset, boolean bom, char delimiter,
-                         List<String> header) {
+                         List<String> header, long invalidUtf8At) {
 
     public static final Charset GB18030 = Charset.forName("GB18030");
     static final int SNIFF_BYTES = 8 << 20;
@@ -74,6 +76,7 @@ public record ExportFile(Path path, String checksum, long size, Charset charset,
                 if (first) {
                     bom = n >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF;
                     offset = bom ? 3 : 0;
+                    utf8.base = offset;
                     first = false;
                 }
                 if (size < SNIFF_BYTES) {
@@ -95,14 +98,14 @@ public record ExportFile(Path path, String checksum, long size, Charset charset,
         }
         String checksum = HexFormat.of().formatHex(digest.digest());
         if (charset == null) {
-            return new ExportFile(path, checksum, size, null, false, ',', List.of());
+            return new ExportFile(path, checksum, size, null, false, ',', List.of(), utf8.errorAt);
         }
         String firstLine;
         try (BufferedReader r = reader(path, charset, bom)) {
             firstLine = r.readLine();
         }
         if (firstLine == null) {
-            return new ExportFile(path, checksum, size, charset, bom, ',', List.of());
+            return new ExportFile(path, checksum, size, charset, bom, ',', List.of(), utf8.errorAt);
         }
         char delimiter = firstLine.indexOf('\t') >= 0 ? '\t' : ',';
         List<String> header;
@@ -110,7 +113,25 @@ public record ExportFile(Path path, String checksum, long size, Charset charset,
             List<CSVRecord> records = p.getRecords();
             header = records.isEmpty() ? List.of() : records.get(0).toList();
         }
-        return new ExportFile(path, checksum, size, charset, bom, delimiter, header);
+        return new ExportFile(path, checksum, size, charset, bom, delimiter, header, utf8.errorAt);
+    }
+
+    /** The 1-based line of a byte offset (line feeds before it + 1). */
+    public static long lineOf(Path path, long offset) throws IOException {
+        long line = 1;
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[1 << 16];
+            long read = 0;
+            for (int n; read < offset && (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n && read + i < offset; i++) {
+                    if (buffer[i] == '\n') {
+                        line++;
+                    }
+                }
+                read += n;
+            }
+        }
+        return line;
     }
 
     /** RFC 4180 with the given delimiter; quoted fields may hold delimiters, quotes ("") and line breaks. */
@@ -154,6 +175,9 @@ public record ExportFile(Path path, String checksum, long size, Charset charset,
         private final ByteBuffer pending = ByteBuffer.allocate((1 << 16) + 16);
         private final CharBuffer out = CharBuffer.allocate(1 << 16);
         private boolean valid = true;
+        /** The file offset of pending's first byte, and of the first invalid byte (-1: none yet). */
+        long base;
+        long errorAt = -1;
 
         StreamingCheck(Charset charset) {
             decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -167,6 +191,7 @@ public record ExportFile(Path path, String checksum, long size, Charset charset,
             pending.put(bytes, offset, length);
             pending.flip();
             decode(false);
+            base += pending.position();
             pending.compact();
         }
 
@@ -192,6 +217,7 @@ public record ExportFile(Path path, String checksum, long size, Charset charset,
             } while (r.isOverflow());
             if (r.isError() || (end && pending.hasRemaining())) {
                 valid = false;
+                errorAt = base + pending.position();
             }
         }
     }

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 import com.qiyouxiang.batch.Progress;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FaultInjection;
+import com.qiyouxiang.warehouse.FileRefusal;
 import com.qiyouxiang.warehouse.FileRegistry;
 import com.qiyouxiang.warehouse.FileStatus;
+import com.qiyouxiang.warehouse.RefusedFiles;
 import com.qiyouxiang.warehouse.RowCounts;
 import com.qiyouxiang.warehouse.Warehouse;
 
@@ -36,8 +38,11 @@ public class PlatformInbox {
     public static final String INDICATOR_KIND = "platform_indicator";
     public static final String RECORDS_KIND = "platform_records";
 
-    /** What a run of the inbox did: summary lines, and rows read / loaded / rejected over all new files. */
-    public record Outcome(List<String> lines, long rowsRead, long rowsLoaded, long rowsRejected) {
+    /**
+     * What a run of the inbox did: summary lines, rows read / loaded / rejected over all new files, and
+     * the etl_file ids of the files refused (this night or before) that are in the inbox.
+     */
+    public record Outcome(List<String> lines, long rowsRead, long rowsLoaded, long rowsRejected, List<Long> refusedFileIds) {
     }
 
     private final Warehouse warehouse;
@@ -48,6 +53,7 @@ public class PlatformInbox {
     private final IndicatorExportLoader indicators;
     private final RecordExportLoader records;
     private final PlatformTempFiles temp;
+    private final List<Long> refused = new ArrayList<>();
 
     public PlatformInbox(Warehouse warehouse, PlatformProperties properties, ValueRules valueRules) {
         this.warehouse = warehouse;
@@ -70,6 +76,15 @@ public class PlatformInbox {
 
     /** Loads every new export. */
     public Outcome loadAll(Long jobExecutionId) throws IOException, SQLException {
+        return loadAll(jobExecutionId, null);
+    }
+
+    /**
+     * Loads every new export in the inbox and its subfolders (to a depth of 3, as the spreadsheet ingest).
+     *
+     * @param exclude a folder inside the inbox that is not the platform's (the 情况说明 folder), or null
+     */
+    public Outcome loadAll(Long jobExecutionId, Path exclude) throws IOException, SQLException {
         List<PlatformMapping> mappings = PlatformMapping.loadAll(properties.sourcesDir());
         List<String> lines = new ArrayList<>();
         Path inbox = properties.inboxDir();
@@ -81,11 +96,13 @@ public class PlatformInbox {
         temp.deleteLeftovers();
         if (!Files.isDirectory(inbox)) {
             lines.add("inbox " + inbox + " not found: nothing to load");
-            return new Outcome(lines, 0, 0, 0);
+            return new Outcome(lines, 0, 0, 0, List.of());
         }
         List<Path> files;
-        try (Stream<Path> s = Files.list(inbox)) {
-            files = s.filter(PlatformInbox::isPlatformExport).sorted().toList();
+        Path skip = exclude == null ? null : exclude.toAbsolutePath().normalize();
+        try (Stream<Path> s = Files.walk(inbox, 3)) {
+            files = s.filter(PlatformInbox::isPlatformExport)
+                    .filter(p -> skip == null || !p.toAbsolutePath().normalize().startsWith(skip)).sorted().toList();
         }
         int unchanged = 0;
         long bytes = 0;
@@ -105,7 +122,7 @@ public class PlatformInbox {
           }
         }
         lines.add(files.size() + " platform exports in " + inbox + ", " + unchanged + " unchanged since they were loaded");
-        return new Outcome(lines, rowsRead, rowsLoaded, rowsRejected);
+        return new Outcome(lines, rowsRead, rowsLoaded, rowsRejected, List.copyOf(refused));
     }
 
     /** Loads one export in its own transaction; returns a summary line, or null when the file was loaded before. */
@@ -170,23 +187,33 @@ public class PlatformInbox {
         }
     }
 
-    private String unrecognised(Connection c, ExportFile file, Long jobExecutionId) throws SQLException {
-        String why = file.charset() == null ? "编码无法识别（既不是 UTF-8 也不是 GBK/GB18030）"
-                : "没有匹配的映射（jobs/sources/platform/platform-*.yml 的文件名规则和必需列）";
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT count(*) FROM etl_file WHERE checksum_sha256 = ? AND status = 'unrecognised'")) {
-            p.setString(1, file.checksum());
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    return file.name() + ": still unrecognised (" + why + ")";
-                }
-            }
+    /** Records an export no mapping recognises (or empty, or in no known encoding) once; returns its summary line. */
+    private String unrecognised(Connection c, ExportFile file, Long jobExecutionId) throws SQLException, IOException {
+        FileRefusal refusal = refusal(file);
+        RefusedFiles.Registered r = RefusedFiles.record(c, file.path(), file.checksum(), "platform", refusal, null, jobExecutionId);
+        refused.add(r.fileId());
+        if (!r.isNew()) {
+            return file.name() + ": still " + refusal.status() + " (" + refusal.reasonCode() + ")";
         }
-        long fileId = FileRegistry.register(c, file.path(), file.checksum(), "platform", jobExecutionId);
-        FileRegistry.complete(c, fileId, FileStatus.UNRECOGNISED, null, null, null, null, new RowCounts(), why);
-        log.warn("Platform export {} not loaded: {}", file.name(), why);
-        return file.name() + ": unrecognised (" + why + ")";
+        log.warn("Platform export {} not loaded ({}): {}", file.name(), refusal.reasonCode(), file.charset() == null
+                ? "neither UTF-8 nor GB18030" : "no mapping of " + properties.sourcesDir() + " matches its name and header " + file.header());
+        return file.name() + ": " + refusal.status() + " (" + refusal.reasonCode() + ")";
+    }
+
+    /** Why an export is not loaded, in Chinese: empty, its encoding (where it breaks), or no mapping. */
+    static FileRefusal refusal(ExportFile file) throws IOException {
+        if (file.size() == 0) {
+            return FileRefusal.EMPTY;
+        }
+        if (file.charset() == null) {
+            String where = file.invalidUtf8At() < 0 ? ""
+                    : "：第 " + ExportFile.lineOf(file.path(), file.invalidUtf8At()) + " 行（字节偏移 " + file.invalidUtf8At()
+                    + "）不是有效的 UTF-8，而整个文件也不是 GBK/GB18030";
+            return new FileRefusal(FileStatus.UNRECOGNISED, "UNKNOWN_ENCODING",
+                    "文件编码无法识别" + where + "，请以 UTF-8 编码重新导出");
+        }
+        return new FileRefusal(FileStatus.UNRECOGNISED, "UNRECOGNISED_EXPORT",
+                "无法识别的数据导出：文件名和表头与任何已配置的平台数据格式都不匹配，请确认导出的数据集和列名");
     }
 
     private static String bureauCode(Connection c, PlatformMapping mapping) throws SQLException {

@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.batch.RunSummaryListener;
 import com.qiyouxiang.batch.WarehouseTasklet;
+import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.Warehouse;
 
@@ -35,10 +35,8 @@ import com.qiyouxiang.warehouse.Warehouse;
 public class PlatformJobConfig {
 
     @Bean
-    public Job platformJob(JobRepository jobRepository, Step platformLoad, Step platformDerive,
-                           RunSummaryListener runSummary) {
+    public Job platformJob(JobRepository jobRepository, Step platformLoad, Step platformDerive) {
         return new JobBuilder("platformJob", jobRepository)
-                .listener(runSummary)
                 .start(platformLoad)
                 .next(platformDerive)
                 .build();
@@ -46,10 +44,12 @@ public class PlatformJobConfig {
 
     @Bean
     public Step platformLoad(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
-                             PlatformProperties properties, ValueRules valueRules) {
+                             PlatformProperties properties, ValueRules valueRules, ValidationProperties validation) {
         return new StepBuilder("platformLoad", jobRepository).tasklet((StepContribution contribution, ChunkContext context) -> {
             PlatformInbox inbox = new PlatformInbox(warehouse, properties, valueRules);
-            PlatformInbox.Outcome o = inbox.loadAll(context.getStepContext().getStepExecution().getJobExecutionId());
+            PlatformInbox.Outcome o = inbox.loadAll(context.getStepContext().getStepExecution().getJobExecutionId(),
+                    validation.explanationDir());
+            WarehouseTasklet.refusedFiles(contribution.getStepExecution(), o.refusedFileIds());
             contribution.getStepExecution().setReadCount(o.rowsRead());
             contribution.incrementWriteCount(o.rowsLoaded());
             contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY, String.join("\n", o.lines()));

@@ -40,6 +40,32 @@ public final class InboxFiles {
         }
     }
 
+    /**
+     * The other files of the inbox, which no ingest reads: neither spreadsheets nor platform exports
+     * (.csv/.tsv/.txt, the platform ingest's), outside {@code exclude}; Excel lock files and hidden files
+     * are no reports and are left out. Each is recorded as refused with its reason.
+     */
+    public static List<Path> others(Path inbox, Path exclude) {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        Path skip = exclude == null ? null : exclude.toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.walk(inbox, 3)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("~$") && !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !isSpreadsheet(p) && !isPlatformExport(p))
+                    .filter(p -> skip == null || !p.toAbsolutePath().normalize().startsWith(skip))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the inbox " + inbox, e);
+        }
+    }
+
+    private static boolean isPlatformExport(Path p) {
+        String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt");
+    }
+
     static boolean isSpreadsheet(Path p) {
         String name = p.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);

@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.qiyouxiang.batch.Progress;
-import com.qiyouxiang.batch.RunSummaryListener;
 import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.validation.ValueRules;
@@ -40,9 +39,8 @@ import com.qiyouxiang.warehouse.Warehouse;
 public class IngestJobConfig {
 
     @Bean
-    public Job ingestJob(JobRepository jobRepository, Step ingestSpreadsheets, RunSummaryListener runSummary) {
+    public Job ingestJob(JobRepository jobRepository, Step ingestSpreadsheets) {
         return new JobBuilder("ingestJob", jobRepository)
-                .listener(runSummary)
                 .start(ingestSpreadsheets)
                 .build();
     }
@@ -96,8 +94,14 @@ public class IngestJobConfig {
                     }
                   }
                 }
+                for (Path other : InboxFiles.others(inbox, explanationDir)) {
+                    results.add(ingester.refuseOther(c, other, jobExecutionId));
+                }
             } finally {
                 // also when a file fails the step: the files committed before it are in the summary
+                WarehouseTasklet.refusedFiles(contribution.getStepExecution(), results.stream()
+                        .filter(r -> !r.loaded() && r.status() != FileStatus.UNCHANGED && r.fileId() != null)
+                        .map(FileResult::fileId).toList());
                 if (reference != null) {
                     contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY,
                             String.join("\n", summary(inbox, mappings, reference, results)));
@@ -110,9 +114,11 @@ public class IngestJobConfig {
             List<String> lines = new ArrayList<>();
             long loaded = results.stream().filter(FileResult::loaded).count();
             long unchanged = results.stream().filter(r -> r.status() == FileStatus.UNCHANGED).count();
-            long refused = results.size() - loaded - unchanged;
-            lines.add(results.size() + " spreadsheets in " + inbox + " (" + mappings.all().size() + " templates): "
-                    + loaded + " loaded, " + unchanged + " unchanged since last run, " + refused + " refused");
+            long others = results.stream().filter(r -> !InboxFiles.isSpreadsheet(r.file())).count();
+            long refused = results.size() - loaded - unchanged - others;
+            lines.add((results.size() - others) + " spreadsheets in " + inbox + " (" + mappings.all().size() + " templates): "
+                    + loaded + " loaded, " + unchanged + " unchanged since last run, " + refused + " refused"
+                    + (others == 0 ? "" : "; " + others + " other files (not spreadsheets or platform exports) refused"));
             for (FileResult r : results) {
                 if (r.status() == FileStatus.UNCHANGED) {
                     continue;

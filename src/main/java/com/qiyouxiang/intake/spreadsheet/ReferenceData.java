@@ -22,6 +22,7 @@ public final class ReferenceData {
     private final Map<String, String> towns = new HashMap<>();
     private final Map<String, String> townNames = new HashMap<>();
     private final Map<String, String> bureaus = new HashMap<>();
+    private final Map<String, String> bureauNames = new HashMap<>();
     private final Map<String, Indicator> indicators = new HashMap<>();
 
     public static ReferenceData load(Connection c) throws SQLException {
@@ -38,6 +39,11 @@ public final class ReferenceData {
             try (ResultSet rs = s.executeQuery("SELECT alias, bureau_code FROM dim_bureau_alias")) {
                 while (rs.next()) {
                     r.bureaus.put(TextNormalizer.normalize(rs.getString(1)), rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT bureau_code, short_name FROM dim_bureau")) {
+                while (rs.next()) {
+                    r.bureauNames.put(rs.getString(1), rs.getString(2));
                 }
             }
             try (ResultSet rs = s.executeQuery(
@@ -71,6 +77,11 @@ public final class ReferenceData {
             code = bureaus.get(n.substring(3));
         }
         return code;
+    }
+
+    /** The bureau's short name (卫生健康局) for its code, or the code. */
+    public String bureauName(String code) {
+        return bureauNames.getOrDefault(code, code);
     }
 
     public Indicator indicator(String code) {

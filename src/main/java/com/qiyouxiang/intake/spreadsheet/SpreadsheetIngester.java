@@ -13,7 +13,6 @@ import java.util.Map;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.slf4j.Logger;
@@ -23,8 +22,10 @@ import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.validation.ReviewStates;
 import com.qiyouxiang.warehouse.FactWriter;
 import com.qiyouxiang.warehouse.FaultInjection;
+import com.qiyouxiang.warehouse.FileRefusal;
 import com.qiyouxiang.warehouse.FileRegistry;
 import com.qiyouxiang.warehouse.FileStatus;
+import com.qiyouxiang.warehouse.RefusedFiles;
 import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.RowCounts;
 import com.qiyouxiang.warehouse.SqlFiles;
@@ -67,6 +68,16 @@ public final class SpreadsheetIngester {
         }
         String name = file.getFileName().toString();
         FileFacts facts = new FileFacts();
+        FileRefusal seen;
+        try {
+            seen = FileRefusal.inspect(file);
+        } catch (IOException e) {
+            seen = FileRefusal.UNREADABLE;
+        }
+        if (seen != null) {
+            log.warn("{}: refused: {}", name, seen.reasonCode());
+            return refused(c, file, checksum, seen, jobExecutionId);
+        }
         try {
             long fileId = FileRegistry.register(c, file, checksum, FileLoad.SOURCE_KIND, jobExecutionId);
             FileResult result = load(c, file, fileId, facts, jobExecutionId);
@@ -76,15 +87,16 @@ public final class SpreadsheetIngester {
             return result.withFeedback(afterLoad(c, file, checksum, fileId, true));
         } catch (NotRecognisedException e) {
             c.rollback();
-            return refused(c, file, checksum, FileStatus.UNRECOGNISED, "UNRECOGNISED_FILE", e.getMessage(), jobExecutionId);
+            return refused(c, file, checksum, new FileRefusal(FileStatus.UNRECOGNISED, "UNRECOGNISED_FILE", e.getMessage()), jobExecutionId);
         } catch (SQLException e) {
             c.rollback(); // the warehouse itself failed: stop the step (a restart redoes this file)
             throw e;
         } catch (IOException | RuntimeException e) {
             c.rollback();
-            String reason = reason(e);
-            log.warn("{}: refused: {}", name, reason, e instanceof IOException || isZipBomb(e) ? null : e);
-            return refused(c, file, checksum, FileStatus.FAILED, isZipBomb(e) ? "ZIP_BOMB" : "UNREADABLE_FILE", reason, jobExecutionId);
+            FileRefusal refusal = refusal(e);
+            // the English detail stays in the log; the bureau and the clerk read the Chinese reason
+            log.warn("{}: refused ({}): {}", name, refusal.reasonCode(), e.toString(), e instanceof IOException || isZipBomb(e) ? null : e);
+            return refused(c, file, checksum, refusal, jobExecutionId);
         }
     }
 
@@ -93,7 +105,7 @@ public final class SpreadsheetIngester {
         String name = file.getFileName().toString();
         try (WorkbookSource workbook = WorkbookSource.open(file)) {
             SourceMapping mapping = mappings.recognise(name, workbook.sheets()).orElseThrow(() -> new NotRecognisedException(
-                    "文件名或工作表名与 jobs/sources/spreadsheets 中的任何报表模板都不匹配，无法识别报送单位和报表类型"));
+                    "文件名或工作表名与任何报表模板都不匹配，无法识别报送单位和报表类型"));
             String bureau = reference.bureau(mapping.bureau());
             if (bureau == null) {
                 throw new IllegalStateException("Source mapping " + mapping.id() + " names unknown bureau " + mapping.bureau());
@@ -158,25 +170,34 @@ public final class SpreadsheetIngester {
         }
     }
 
-    /** Records a refused file (once per content and reason) with a file-level reject; the file stays in the inbox. */
-    private FileResult refused(Connection c, Path file, String checksum, FileStatus status, String reasonCode, String reason,
-                               Long jobExecutionId) throws SQLException {
-        String sql = SqlFiles.read("statements/spreadsheet/refused_before.sql",
-                Map.of("checksum", checksum, "status", status.dbValue(), "message", reason));
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            long earlier = rs.getLong(1);
-            if (!rs.wasNull()) {
-                c.commit();
-                return FileResult.notLoaded(file, status, earlier, reason + "（与此前记录相同，未重复记录）");
-            }
-        }
-        long fileId = FileRegistry.register(c, file, checksum, FileLoad.SOURCE_KIND, jobExecutionId);
-        FileRegistry.reject(c, fileId, file.getFileName().toString(), jobExecutionId,
-                List.of(new Reject(null, null, null, file.getFileName().toString(), reasonCode, reason)));
-        FileRegistry.complete(c, fileId, status, null, null, null, null, new RowCounts(), reason);
+    /**
+     * Records a refused file (once per content and reason) with a file-level reject; the file stays in the
+     * inbox. When its name names a bureau, a 退回重报 workbook tells the bureau why (the first time only).
+     */
+    private FileResult refused(Connection c, Path file, String checksum, FileRefusal refusal, Long jobExecutionId)
+            throws SQLException {
+        String name = file.getFileName().toString();
+        RefusedFiles.Registered r = RefusedFiles.record(c, file, checksum, FileLoad.SOURCE_KIND, refusal,
+                PeriodParser.parse(name), jobExecutionId);
         c.commit();
-        return FileResult.notLoaded(file, status, fileId, reason);
+        if (!r.isNew()) {
+            return FileResult.notLoaded(file, refusal.status(), r.fileId(), refusal.reasonZh() + "（与此前记录相同，未重复记录）");
+        }
+        Path feedback = r.bureauCode() == null ? null : RefusedFileFeedback.write(properties.feedbackDir(), file,
+                reference.bureauName(r.bureauCode()), refusal.reasonZh());
+        return FileResult.notLoaded(file, refusal.status(), r.fileId(), refusal.reasonZh()).withFeedback(feedback);
+    }
+
+    /** A file of the inbox that is no spreadsheet and no platform export (a PDF, a Word file, ...): recorded as refused. */
+    public FileResult refuseOther(Connection c, Path file, Long jobExecutionId) throws SQLException {
+        FileRefusal refusal;
+        try {
+            refusal = FileRefusal.inspect(file);
+        } catch (IOException e) {
+            refusal = FileRefusal.UNREADABLE;
+        }
+        return refused(c, file, FileRegistry.sha256(file), refusal == null ? FileRefusal.NOT_A_DATA_FILE : refusal,
+                jobExecutionId);
     }
 
     /** Archives a loaded file and writes its feedback workbook when it had rejects (both redone after a crash). */
@@ -261,17 +282,14 @@ public final class SpreadsheetIngester {
         return false;
     }
 
-    private static String reason(Throwable e) {
+    private static FileRefusal refusal(Throwable e) {
         if (isZipBomb(e)) {
-            return "文件解压后体积异常（疑似压缩炸弹 zip bomb），为安全起见拒收，请重新导出后报送";
+            return new FileRefusal(FileStatus.FAILED, "ZIP_BOMB", "文件解压后体积异常（疑似压缩炸弹 zip bomb），为安全起见拒收，请重新导出后报送");
         }
         if (e instanceof WorkbookSource.NotAWorkbookException || e instanceof NotOfficeXmlFileException) {
-            return "文件不是有效的 Excel 工作簿（.xlsx/.xls），请用 Excel 或 WPS 另存为后重新报送";
+            return new FileRefusal(FileStatus.FAILED, "UNREADABLE_FILE", "文件不是有效的 Excel 工作簿（.xlsx/.xls），请用 Excel 或 WPS 另存为后重新报送");
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return "文件无法处理：" + Optional.ofNullable(root.getMessage()).orElse(root.getClass().getSimpleName());
+        FileRefusal known = FileRefusal.of(e);
+        return known != null ? known : FileRefusal.UNREADABLE;
     }
 }

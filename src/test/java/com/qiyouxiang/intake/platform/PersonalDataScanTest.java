@@ -38,7 +38,8 @@ import com.qiyouxiang.warehouse.Warehouse;
  * log output, nor in a leftover transcoded temp file.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "qyx.platform.temp-dir=target/test-platform-tmp")
+// the log lines scanned below are on the console too (by default it shows only the clerk's summary and errors)
+@TestPropertySource(properties = {"qyx.platform.temp-dir=target/test-platform-tmp", "logging.threshold.console=INFO"})
 class PersonalDataScanTest extends WarehouseJobTest {
 
     /** 17 digits and a check character, or a mobile, not inside a longer run of digits or hex characters. */

@@ -135,7 +135,8 @@ class PlatformRestartIT {
                 // application.yml prefixes the metadata path with ./ (meant for relative paths): give the URL whole
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("batch-metadata").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                 "--qyx.platform.inbox-dir=" + inbox,
-                "--qyx.platform.temp-dir=" + dir.resolve("tmp")));
+                "--qyx.platform.temp-dir=" + dir.resolve("tmp"),
+                "--logging.threshold.console=INFO")); // the log line it waits for, on the console too
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CountDownLatch seen = new CountDownLatch(1);
         StringBuilder log = new StringBuilder();

@@ -26,8 +26,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.qiyouxiang.WarehouseJobTest;
-import com.qiyouxiang.batch.RunSummaryListener;
 import com.qiyouxiang.batch.WarehouseTasklet;
+import com.qiyouxiang.operations.RunSummaryListener;
 import com.qiyouxiang.samples.BureauInboxWriter;
 import com.qiyouxiang.warehouse.Warehouse;
 

@@ -1,0 +1,266 @@
+package com.qiyouxiang.operations;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.qiyouxiang.evaluation.Quarter;
+import com.qiyouxiang.operations.RunFiles.RunFile;
+import com.qiyouxiang.operations.RunWarnings.CheckWarning;
+import com.qiyouxiang.operations.RunWarnings.Warning;
+import com.qiyouxiang.warehouse.SqlFiles;
+
+/**
+ * The run summary the data clerk reads on the console, in Chinese and on one screen (at most
+ * {@link #MAX_LINES} lines): the outcome and exit code in words, the files by kind and status with
+ * rows that reconcile with etl_file, the files not loaded with their reasons, what needs doing, each
+ * step in its own terms (files, figures, lights, checks: never generic read/write counters), and
+ * where the feedback workbooks and the full run log are. Names, not codes: bureaus, towns, periods.
+ */
+public final class ClerkSummary {
+
+    public static final int MAX_LINES = 40;
+    private static final int MAX_LISTED = 5;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private static final Map<String, String> KINDS = new LinkedHashMap<>();
+
+    static {
+        KINDS.put("reference", "指标目录");
+        KINDS.put("spreadsheet", "部门报表");
+        KINDS.put("platform", "数据平台导出");
+        KINDS.put("explanation", "情况说明");
+    }
+
+    private final JdbcTemplate jdbc;
+
+    /** @param jdbc the warehouse, or null when it is not open (a run that failed before opening it) */
+    public ClerkSummary(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public String render(JobExecution job, WholeExecution run, List<RunFile> files, List<CheckWarning> checks,
+                         List<Warning> warnings, int exitCode, Path runLog, Path feedbackDir) {
+        List<String> lines = new ArrayList<>();
+        String rule = "─".repeat(40);
+        lines.add(rule);
+        lines.add("七优享数据仓运行结果：" + jobName(job.getJobInstance().getJobName()) + "，" + outcome(exitCode)
+                + "（退出码 " + exitCode + "）");
+        lines.add("时间：" + (job.getStartTime() == null ? "-" : job.getStartTime().format(TIME)) + " 起，用时 "
+                + duration(run, job) + (run.ids().size() > 1 ? "；本次为续跑，接续上次中断的运行（已完成的步骤不重做）" : ""));
+        fileLines(files, lines);
+        List<RunFile> refused = files.stream().filter(f -> !f.loadedAtAll()).toList();
+        if (!refused.isEmpty()) {
+            lines.add("未能入库的文件（文件仍在收件箱中，请按原因处理）：");
+            refused.stream().limit(MAX_LISTED).forEach(f -> lines.add("  " + f.fileName()
+                    + (f.bureauName() == null ? "" : "（" + f.bureauName() + "）") + "：" + f.message()
+                    + (f.thisRun() ? "" : "【此前已收到】")));
+            more(lines, refused.size(), runLog);
+        }
+        if (!warnings.isEmpty()) {
+            lines.add("需要处理：");
+            warnings.stream().limit(MAX_LISTED).forEach(w -> lines.add("  - " + w.chinese()));
+            more(lines, warnings.size(), runLog);
+        }
+        revisions(run, lines);
+        lines.add("各步骤：");
+        for (StepExecution step : run.steps()) {
+            lines.add(String.format("  %s：%s%s", StepNames.of(step.getStepName()), stepStatus(step), stepDetail(step, run, files, checks)));
+        }
+        if (job.getStatus() != BatchStatus.COMPLETED) {
+            lines.add("运行未完成：请再次运行同一命令（例如 jobs/nightly）续跑，已完成的步骤不会重做；");
+            lines.add("  如再次失败，请把运行记录发给技术支持（技术细节只写在运行记录中）。");
+        }
+        if (feedbackDir != null) {
+            lines.add("反馈表（发给报送单位）：" + feedbackDir.resolve(LocalDate.now().toString()));
+        }
+        if (runLog != null) {
+            lines.add("运行记录（完整清单）：" + runLog);
+        }
+        lines.add(rule);
+        if (lines.size() > MAX_LINES) { // keep the head and the footer (where things are), cut before the footer
+            int footer = (feedbackDir != null ? 1 : 0) + (runLog != null ? 1 : 0) + 1;
+            List<String> cut = new ArrayList<>(lines.subList(0, MAX_LINES - footer - 1));
+            cut.add("……其余 " + (lines.size() - MAX_LINES + 1) + " 行见运行记录");
+            cut.addAll(lines.subList(lines.size() - footer, lines.size()));
+            return String.join("\n", cut);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String jobName(String job) {
+        return switch (job) {
+            case "nightlyJob" -> "每日运行";
+            case "quarterlyJob" -> "季度运行";
+            case "referenceJob" -> "基础数据";
+            case "ingestJob" -> "部门报表入库";
+            case "platformJob" -> "数据平台导出入库";
+            case "reviewJob" -> "情况说明与催报";
+            case "evaluationJob" -> "季度评价";
+            case "publishJob" -> "发布";
+            default -> job;
+        };
+    }
+
+    private static String outcome(int exitCode) {
+        return switch (exitCode) {
+            case ExitCodes.SUCCESS -> "成功，无需处理";
+            case ExitCodes.SUCCESS_WITH_WARNINGS -> "已完成，但有需要处理的问题";
+            default -> "运行失败";
+        };
+    }
+
+    /** One line a kind of file: loaded (with rejects), refused; then the rows, which reconcile as etl_file's. */
+    private static void fileLines(List<RunFile> files, List<String> lines) {
+        if (files.isEmpty()) {
+            lines.add("文件：本次没有新文件");
+            return;
+        }
+        long read = files.stream().mapToLong(RunFile::read).sum();
+        lines.add(String.format("文件：共 %d 个；数据行：读取 %,d 行（入库 %,d + 退回 %,d + 忽略 %,d，忽略的是标题、表头、空行等）",
+                files.size(), read, files.stream().mapToLong(RunFile::loaded).sum(), files.stream().mapToLong(RunFile::rejected).sum(),
+                files.stream().mapToLong(RunFile::ignored).sum()));
+        Map<String, List<RunFile>> byKind = new LinkedHashMap<>();
+        KINDS.keySet().forEach(k -> byKind.put(k, new ArrayList<>()));
+        files.forEach(f -> byKind.computeIfAbsent(f.sourceKind().startsWith("platform") ? "platform" : f.sourceKind(),
+                k -> new ArrayList<>()).add(f));
+        byKind.forEach((kind, list) -> {
+            if (list.isEmpty()) {
+                return;
+            }
+            long loaded = list.stream().filter(RunFile::loadedAtAll).count();
+            long withRejects = list.stream().filter(f -> f.loadedAtAll() && f.rejected() > 0).count();
+            long refused = list.size() - loaded;
+            lines.add("  " + KINDS.getOrDefault(kind, kind) + "：" + loaded + " 个已入库"
+                    + (withRejects == 0 ? "" : "（其中 " + withRejects + " 个有退回数据）")
+                    + (refused == 0 ? "" : "，" + refused + " 个未能入库"));
+        });
+    }
+
+    private void revisions(WholeExecution run, List<String> lines) {
+        if (jdbc == null) {
+            return;
+        }
+        List<String> revised = jdbc.query(SqlFiles.read("statements/operations/run_revisions.sql",
+                Map.of("job_execution_ids", run.idList(), "max_rows", 3)), (rs, i) -> "  " + rs.getString("indicator_name")
+                + "（" + rs.getString("town_name") + "，" + rs.getString("period_label") + "）：" + number(rs.getObject("old_value"))
+                + " → " + number(rs.getObject("new_value")));
+        if (!revised.isEmpty()) {
+            lines.add("修订的数值（前 " + revised.size() + " 个）：");
+            lines.addAll(revised);
+        }
+    }
+
+    private static String stepStatus(StepExecution step) {
+        return switch (step.getStatus()) {
+            case COMPLETED -> "完成";
+            case FAILED -> "失败";
+            case STARTED, STARTING -> "进行中";
+            case STOPPED, STOPPING -> "已停止";
+            default -> step.getStatus().toString();
+        };
+    }
+
+    /** What the step did, in its own terms. */
+    private String stepDetail(StepExecution step, WholeExecution run, List<RunFile> files, List<CheckWarning> checks) {
+        if (jdbc == null || step.getStatus() != BatchStatus.COMPLETED) {
+            return "";
+        }
+        Map<String, Object> ids = Map.of("job_execution_ids", run.idList());
+        return switch (step.getStepName()) {
+            case "loadReferenceData" -> "，" + count("SELECT count(*) FROM dim_bureau") + " 个部门、"
+                    + count("SELECT count(*) FROM dim_domain") + " 个领域、" + count("SELECT count(*) FROM dim_town WHERE level = 'town'")
+                    + " 个镇街";
+            case "loadIndicatorCatalog" -> "，" + count("SELECT count(*) FROM dim_indicator WHERE is_current") + " 个指标" + rows(files, "reference");
+            case "ingestSpreadsheets" -> filesOf(files, "spreadsheet") + figures(ids, "spreadsheet");
+            case "platformLoad" -> filesOf(files, "platform_indicator", "platform_records", "platform") + figures(ids, "platform");
+            case "platformDerive" -> figures(ids, "derived");
+            case "loadExplanations" -> filesOf(files, "explanation");
+            case "recordMissingFigures" -> missing(ids);
+            case "refreshQuarters", "evaluateQuarter" -> lights();
+            case "dataQualityChecks" -> checks.isEmpty() ? "，全部检查通过" : "，" + checks.size() + " 项检查未通过（见上）";
+            case "publishMarts" -> "，已发布评价数据集和 BI 数据文件";
+            case "writeQuarterlyReport" -> "，已生成季度调度报告";
+            default -> "";
+        };
+    }
+
+    private static String filesOf(List<RunFile> files, String... kinds) {
+        List<String> wanted = List.of(kinds);
+        List<RunFile> mine = files.stream().filter(f -> wanted.contains(f.sourceKind())).toList();
+        long loaded = mine.stream().filter(RunFile::loadedAtAll).count();
+        return "，" + loaded + " 个文件入库" + (mine.size() == loaded ? "" : "，" + (mine.size() - loaded) + " 个未能入库")
+                + (mine.isEmpty() ? "（没有新文件）" : "");
+    }
+
+    private static String rows(List<RunFile> files, String kind) {
+        List<RunFile> mine = files.stream().filter(f -> f.sourceKind().equals(kind)).toList();
+        if (mine.isEmpty()) {
+            return "（目录未变）";
+        }
+        return String.format("，读取 %d 行：入库 %d、退回 %d、忽略 %d", mine.stream().mapToLong(RunFile::read).sum(),
+                mine.stream().mapToLong(RunFile::loaded).sum(), mine.stream().mapToLong(RunFile::rejected).sum(),
+                mine.stream().mapToLong(RunFile::ignored).sum());
+    }
+
+    private String figures(Map<String, Object> ids, String sourceKind) {
+        List<long[]> rows = jdbc.query(SqlFiles.read("statements/operations/run_fact_changes.sql", ids),
+                (rs, i) -> rs.getString("source_kind").equals(sourceKind)
+                        ? new long[] {rs.getLong("new_figures"), rs.getLong("revised_figures")} : null);
+        long[] n = rows.stream().filter(java.util.Objects::nonNull).findFirst().orElse(new long[2]);
+        return String.format("，新增 %,d 个数值、修订 %,d 个", n[0], n[1]);
+    }
+
+    private String missing(Map<String, Object> ids) {
+        List<String> byBureau = jdbc.query(SqlFiles.read("statements/operations/run_missing_by_bureau.sql", ids),
+                (rs, i) -> rs.getString("bureau_name") + " " + rs.getLong("figures"));
+        long total = byBureau.stream().mapToLong(s -> Long.parseLong(s.substring(s.lastIndexOf(' ') + 1))).sum();
+        return total == 0 ? "，没有应报未报的数值" : "，" + total + " 个数值应报未报（" + String.join("、", byBureau) + "）";
+    }
+
+    private String lights() {
+        List<String> l = jdbc.query(SqlFiles.read("statements/operations/run_lights.sql",
+                Map.of("quarter", Quarter.lastClosed(LocalDate.now()).code())), (rs, i) -> "，" + rs.getString("quarter_label") + " "
+                + rs.getLong("indicators") + " 个指标：绿灯 " + rs.getLong("green") + "、黄灯 " + rs.getLong("yellow") + "、红灯 "
+                + rs.getLong("red") + "、灰灯 " + rs.getLong("grey") + "（不评价）");
+        return l.isEmpty() ? "" : l.get(0);
+    }
+
+    private long count(String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static void more(List<String> lines, int size, Path runLog) {
+        if (size > MAX_LISTED) {
+            lines.add("  ……另有 " + (size - MAX_LISTED) + " 个，见运行记录" + (runLog == null ? "" : " " + runLog.getFileName()));
+        }
+    }
+
+    private static String number(Object value) {
+        if (value == null) {
+            return "（空）";
+        }
+        return java.math.BigDecimal.valueOf(((Number) value).doubleValue()).setScale(4, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+    }
+
+    private static String duration(WholeExecution run, JobExecution job) {
+        Duration d = 
+                Duration.between(job.getStartTime() == null ? LocalDateTime.now() : job.getStartTime(),
+                        job.getEndTime() == null ? LocalDateTime.now() : job.getEndTime());
+        long s = d.toSeconds();
+        return s >= 60 ? (s / 60) + " 分 " + (s % 60) + " 秒" : s + " 秒";
+    }
+}

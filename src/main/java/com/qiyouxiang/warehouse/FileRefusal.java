@@ -1,0 +1,71 @@
+package com.qiyouxiang.warehouse;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipException;
+
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+/**
+ * Why a file in the inbox cannot be read, as the clerk and the bureau read it (Chinese, no product
+ * paths or library messages; the English detail belongs in the log), with its etl_file status and
+ * etl_reject reason code.
+ */
+public record FileRefusal(FileStatus status, String reasonCode, String reasonZh) {
+
+    public static final FileRefusal EMPTY = new FileRefusal(FileStatus.FAILED, "EMPTY_FILE",
+            "空文件（0 字节），请重新报送");
+    public static final FileRefusal ENCRYPTED = new FileRefusal(FileStatus.FAILED, "ENCRYPTED_FILE",
+            "加密文件，请去除密码后重新报送");
+    public static final FileRefusal DAMAGED = new FileRefusal(FileStatus.FAILED, "DAMAGED_FILE",
+            "文件已损坏或不完整，请重新导出或另存后重新报送");
+    public static final FileRefusal NOT_A_DATA_FILE = new FileRefusal(FileStatus.UNRECOGNISED, "NOT_A_DATA_FILE",
+            "不是可读取的表格或数据文件（只接收 Excel 工作簿 .xlsx/.xls 和数据平台导出 .csv/.tsv/.txt），请另存为 Excel 工作簿后重新报送");
+    public static final FileRefusal UNREADABLE = new FileRefusal(FileStatus.FAILED, "UNREADABLE_FILE",
+            "文件无法读取，请用 Excel 或 WPS 打开检查后另存为 .xlsx 重新报送");
+
+    /** What can be told before any reader opens the file: empty or encrypted; null when neither. */
+    public static FileRefusal inspect(Path file) throws IOException {
+        if (Files.size(file) == 0) {
+            return EMPTY;
+        }
+        FileMagic magic;
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
+        }
+        if (magic == FileMagic.OLE2) {
+            // an encrypted .xlsx is an OLE2 container holding EncryptionInfo and EncryptedPackage
+            try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+                if (fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage")) {
+                    return ENCRYPTED;
+                }
+            } catch (IOException | RuntimeException e) {
+                return DAMAGED;
+            }
+        }
+        return null;
+    }
+
+    /** A reader's exception as a reason; null when it is none of the known kinds of unreadable file. */
+    public static FileRefusal of(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EncryptedDocumentException) {
+                return ENCRYPTED;
+            }
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (t instanceof ZipException || t instanceof EOFException || message.contains("truncated")
+                    || message.contains("corrupt") || message.contains("unexpected end")) {
+                return DAMAGED;
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        return null;
+    }
+}
