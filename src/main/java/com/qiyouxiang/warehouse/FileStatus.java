@@ -31,12 +31,6 @@ public enum FileStatus {
         return dbValue;
     }
 
-    /** As stored, so log lines and summaries read the same as etl_file. */
-    @Override
-    public String toString() {
-        return dbValue;
-    }
-
     /** {@link #LOADED}, or {@link #LOADED_WITH_REJECTS} when anything was rejected. */
     public static FileStatus loaded(long rowsRejected) {
         return rowsRejected > 0 ? LOADED_WITH_REJECTS : LOADED;
