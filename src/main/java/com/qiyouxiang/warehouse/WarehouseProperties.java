@@ -3,6 +3,7 @@ package com.qiyouxiang.warehouse;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param duckdb        DuckDB's memory limit and threads for the warehouse (qyx.duckdb.*)
  */
 @ConfigurationProperties("qyx")
-public record WarehouseProperties(Path warehousePath, Path referenceDir, DuckDbSettings duckdb) {
+public record WarehouseProperties(Path warehousePath, Path referenceDir, @NestedConfigurationProperty DuckDbSettings duckdb) {
 
     @ConstructorBinding
     public WarehouseProperties {
