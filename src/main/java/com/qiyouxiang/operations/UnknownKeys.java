@@ -17,8 +17,8 @@ import org.springframework.core.env.PropertySource;
  */
 public final class UnknownKeys {
 
-    /** Environment variables the launcher scripts read themselves: not configuration keys. */
-    static final Set<String> LAUNCHER_VARIABLES = Set.of("QYX_JAVA_OPTS");
+    /** Environment variables the launcher scripts read themselves (jobs/run, jobs/quarterly): not configuration keys. */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("QYX_JAVA_OPTS", "QYX_QUARTERLY_RETRY_SECONDS", "QYX_QUARTERLY_RETRIES");
 
     private UnknownKeys() {
     }

@@ -60,15 +60,18 @@ final class Launches {
 
     /**
      * A jobs/ script under {@code env -i}: only PATH=/usr/bin:/bin (java found as /usr/bin/java, no JAVA_HOME), HOME
-     * and the given variables; no locale at all, as cron and a bare systemd unit start it.
+     * and the given variables; no locale at all, as cron and a bare systemd unit start it. HOME is this user's, so
+     * that a stale jar would be rebuilt from the warm Maven repository (the integration tests run after packaging,
+     * where the jar is current), and the working directory is {@code dir}.
      */
-    static Result script(Path home, Map<String, String> environment, String script, String... args)
+    static Result script(Path dir, Map<String, String> environment, String script, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("env", "-i", "PATH=/usr/bin:/bin", "HOME=" + home));
+        List<String> command = new ArrayList<>(List.of("env", "-i", "PATH=/usr/bin:/bin",
+                "HOME=" + System.getProperty("user.home")));
         environment.forEach((k, v) -> command.add(k + "=" + v));
         command.add(Path.of(script).toAbsolutePath().toString());
         command.addAll(Arrays.asList(args));
-        return run(new ProcessBuilder(command).redirectErrorStream(true).directory(home.toFile()), null);
+        return run(new ProcessBuilder(command).redirectErrorStream(true).directory(dir.toFile()), null);
     }
 
     private static Result run(ProcessBuilder builder, String killOn) throws IOException, InterruptedException {
