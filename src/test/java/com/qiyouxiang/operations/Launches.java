@@ -55,7 +55,7 @@ final class Launches {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.toUpperCase().startsWith("QYX_"));
         builder.environment().putAll(environment);
-        return run(builder, holdAt == null ? null : "QYX-FAULT-HOLD " + holdAt);
+        return run(builder, holdAt == null ? null : "QYX-FAULT-HOLD " + holdAt, line -> { });
     }
 
     /**
@@ -66,21 +66,29 @@ final class Launches {
      */
     static Result script(Path dir, Map<String, String> environment, String script, String... args)
             throws IOException, InterruptedException {
+        return script(dir, environment, line -> { }, script, args);
+    }
+
+    /** The same, telling {@code onLine} each line of output as it comes. */
+    static Result script(Path dir, Map<String, String> environment, java.util.function.Consumer<String> onLine, String script,
+                         String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("env", "-i", "PATH=/usr/bin:/bin",
                 "HOME=" + System.getProperty("user.home")));
         environment.forEach((k, v) -> command.add(k + "=" + v));
         command.add(Path.of(script).toAbsolutePath().toString());
         command.addAll(Arrays.asList(args));
-        return run(new ProcessBuilder(command).redirectErrorStream(true).directory(dir.toFile()), null);
+        return run(new ProcessBuilder(command).redirectErrorStream(true).directory(dir.toFile()), null, onLine);
     }
 
-    private static Result run(ProcessBuilder builder, String killOn) throws IOException, InterruptedException {
+    private static Result run(ProcessBuilder builder, String killOn, java.util.function.Consumer<String> onLine)
+            throws IOException, InterruptedException {
         Process p = builder.start();
         StringBuilder output = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 output.append(line).append('\n');
+                onLine.accept(line);
                 if (killOn != null && line.equals(killOn)) {
                     p.destroyForcibly();
                     break;
