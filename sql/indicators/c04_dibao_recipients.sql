@@ -2,19 +2,19 @@
 -- of the 身份证号) in the latest export carrying the period, by town (0 where a town has none) and for
 -- the city (each person once).
 INSERT INTO stg_fact (indicator_code, town_code, period_code, value, numerator, denominator)
-WITH latest_export AS (
-    SELECT period_code, max(file_id) AS file_id FROM rec_dibao_recipient GROUP BY period_code
+WITH recipients AS (
+    SELECT * FROM int_dibao_recipient_latest
 ),
-recipients AS (
-    SELECT r.* FROM rec_dibao_recipient r JOIN latest_export USING (period_code, file_id)
+periods AS (
+    SELECT DISTINCT period_code FROM recipients
 ),
 towns AS (
     SELECT town_code FROM dim_town WHERE level = 'town'
 ),
 by_town AS (
-    SELECT e.period_code, t.town_code, count(DISTINCT r.person_hash) AS persons
-    FROM latest_export e CROSS JOIN towns t
-    LEFT JOIN recipients r ON r.period_code = e.period_code AND r.town_code = t.town_code
+    SELECT p.period_code, t.town_code, count(DISTINCT r.person_hash) AS persons
+    FROM periods p CROSS JOIN towns t
+    LEFT JOIN recipients r ON r.period_code = p.period_code AND r.town_code = t.town_code
     GROUP BY ALL
 ),
 by_city AS (

@@ -3,11 +3,8 @@
 -- over the number of distinct persons (by the keyed hash of the 身份证号).
 -- Numerator: the year's amount at this month's rate (元); denominator: persons.
 INSERT INTO stg_fact (indicator_code, town_code, period_code, value, numerator, denominator)
-WITH latest_export AS (
-    SELECT period_code, max(file_id) AS file_id FROM rec_dibao_recipient GROUP BY period_code
-),
-recipients AS (
-    SELECT r.* FROM rec_dibao_recipient r JOIN latest_export USING (period_code, file_id)
+WITH recipients AS (
+    SELECT * FROM int_dibao_recipient_latest
 ),
 by_city AS (
     SELECT period_code, sum(monthly_amount) * 12 AS paid_per_year, count(DISTINCT person_hash) AS persons

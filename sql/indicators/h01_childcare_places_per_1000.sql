@@ -1,18 +1,15 @@
 -- H01 每千人口托位数 (3岁以下婴幼儿托位数 / 常住人口 × 1000), derived from the 托育机构名录 export.
 -- Numerator: 托位数 summed over the institutions of the latest export carrying the period.
 -- Denominator: 常住人口 (C01) of the town as reported by 统计局 for the period's year (its spreadsheet,
--- else a platform export); when that year is not in yet, the latest earlier year.
+-- else a platform export: int_town_population); when that year is not in yet, the latest earlier year.
 -- Towns with no institution count 0 places. The city: all places / the sum of the 23 towns' population
 -- (only when every town has a population figure).
 INSERT INTO stg_fact (indicator_code, town_code, period_code, value, numerator, denominator)
-WITH latest_export AS (
-    SELECT period_code, max(file_id) AS file_id FROM rec_childcare_institution GROUP BY period_code
-),
-institutions AS (
-    SELECT r.* FROM rec_childcare_institution r JOIN latest_export USING (period_code, file_id)
+WITH institutions AS (
+    SELECT * FROM int_childcare_institution_latest
 ),
 periods AS (
-    SELECT p.period_code, p.year FROM dim_period p WHERE p.period_code IN (SELECT period_code FROM latest_export)
+    SELECT p.period_code, p.year FROM dim_period p WHERE p.period_code IN (SELECT period_code FROM institutions)
 ),
 towns AS (
     SELECT town_code FROM dim_town WHERE level = 'town'
@@ -24,11 +21,7 @@ places AS (
     GROUP BY ALL
 ),
 population AS (
-    SELECT town_code, CAST(period_code AS INTEGER) AS year,
-           arg_min(value, CASE source_kind WHEN 'spreadsheet' THEN 1 ELSE 2 END) AS population
-    FROM fct_indicator_value
-    WHERE indicator_code = 'C01' AND is_current AND source_kind IN ('spreadsheet', 'platform') AND length(period_code) = 4
-    GROUP BY ALL
+    SELECT town_code, year, population FROM int_town_population WHERE indicator_code = 'C01'
 ),
 by_town AS (
     SELECT pl.period_code, pl.town_code, pl.places, po.population

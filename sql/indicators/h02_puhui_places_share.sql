@@ -2,11 +2,8 @@
 -- the places of institutions marked 是否普惠 = 是, over all places, in the latest export carrying the period.
 -- By town (towns with at least one place) and for the city (all places).
 INSERT INTO stg_fact (indicator_code, town_code, period_code, value, numerator, denominator)
-WITH latest_export AS (
-    SELECT period_code, max(file_id) AS file_id FROM rec_childcare_institution GROUP BY period_code
-),
-institutions AS (
-    SELECT r.* FROM rec_childcare_institution r JOIN latest_export USING (period_code, file_id)
+WITH institutions AS (
+    SELECT * FROM int_childcare_institution_latest
 ),
 by_town AS (
     SELECT period_code, town_code,

@@ -1,17 +1,15 @@
 -- H13 每万老年人口持证养老护理员数 (持证养老护理员数 / 60岁及以上老年人口 × 10000), derived from the
 -- 养老护理员持证名单 export: distinct persons (by the keyed hash of the 身份证号) in the latest export
--- carrying the period. Denominator: 60岁及以上老年人口 (C02) from 统计局 for the period's year, else the
--- latest earlier year. The city counts each person once even if listed in two towns, over the sum of
--- the 23 towns' elderly population (only when every town has a figure).
+-- carrying the period. Denominator: 60岁及以上老年人口 (C02) from 统计局 for the period's year (its
+-- spreadsheet, else a platform export: int_town_population), else the latest earlier year. The city
+-- counts each person once even if listed in two towns, over the sum of the 23 towns' elderly
+-- population (only when every town has a figure).
 INSERT INTO stg_fact (indicator_code, town_code, period_code, value, numerator, denominator)
-WITH latest_export AS (
-    SELECT period_code, max(file_id) AS file_id FROM rec_care_worker GROUP BY period_code
-),
-workers AS (
-    SELECT r.* FROM rec_care_worker r JOIN latest_export USING (period_code, file_id)
+WITH workers AS (
+    SELECT * FROM int_care_worker_latest
 ),
 periods AS (
-    SELECT p.period_code, p.year FROM dim_period p WHERE p.period_code IN (SELECT period_code FROM latest_export)
+    SELECT p.period_code, p.year FROM dim_period p WHERE p.period_code IN (SELECT period_code FROM workers)
 ),
 towns AS (
     SELECT town_code FROM dim_town WHERE level = 'town'
@@ -23,11 +21,7 @@ persons AS (
     GROUP BY ALL
 ),
 elderly AS (
-    SELECT town_code, CAST(period_code AS INTEGER) AS year,
-           arg_min(value, CASE source_kind WHEN 'spreadsheet' THEN 1 ELSE 2 END) AS elderly
-    FROM fct_indicator_value
-    WHERE indicator_code = 'C02' AND is_current AND source_kind IN ('spreadsheet', 'platform') AND length(period_code) = 4
-    GROUP BY ALL
+    SELECT town_code, year, population AS elderly FROM int_town_population WHERE indicator_code = 'C02'
 ),
 by_town AS (
     SELECT pe.period_code, pe.town_code, pe.persons, el.elderly

@@ -1,12 +1,12 @@
 -- stg_platform_care_workers: one 养老护理员持证名单 export (one certified person a line), read by DuckDB.
--- The GB 11643 checks and the keyed hash (keyed_hash.sql) happen in this one SELECT over read_csv: the 身份证号 leaves it
+-- The GB 11643 checks and the keyed hash (statements/platform/keyed_hash.sql) happen in this one SELECT over read_csv: the 身份证号 leaves it
 -- only as person_hash (HMAC-SHA256) or, on a rejected line, masked; 姓名, 手机号 and 证书编号 are read
 -- (the column count must match) but never selected. The row order is the file's, and it gives the
 -- line's position among the lines the reader accepted (reject line numbers).
--- 行政区划代码 and 统计期 stay as written here; platform_lookups.sql resolves them once per distinct value.
--- ${columns}: the file's columns in order, named by jobs/sources/platform-care-workers.yml;
+-- 行政区划代码 and 统计期 stay as written here; statements/platform/lookups.sql resolves them once per distinct value.
+-- ${columns}: the file's columns in order, named by jobs/sources/platform/platform-care-workers.yml;
 -- ${missing_columns}: NULL columns for optional fields the file lacks.
--- ${staging_file}: the Parquet file the staged lines go to, in the file's order (platform_staged.sql reads it back as
+-- ${staging_file}: the Parquet file the staged lines go to, in the file's order (statements/platform/staged_records.sql reads it back as
 -- stg_platform_records): written as they are read, so the staging never sits in memory, whatever the file's size.
 -- Written in place (USE_TMP_FILE false): the file RecordExportLoader created, owner-only, named for this process.
 COPY (

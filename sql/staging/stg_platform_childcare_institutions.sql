@@ -1,8 +1,8 @@
 -- stg_platform_childcare_institutions: one 托育机构名录 export (one institution a line), read by DuckDB.
 -- No personal data. The row order is the file's: it gives the line's position among the lines the reader accepted.
--- 行政区划代码 and 统计期 stay as written; platform_lookups.sql resolves them.
--- ${columns}: the file's columns in order, named by jobs/sources/platform-childcare-institutions.yml.
--- ${staging_file}: the Parquet file the staged lines go to, in the file's order (platform_staged.sql reads it back as
+-- 行政区划代码 and 统计期 stay as written; statements/platform/lookups.sql resolves them.
+-- ${columns}: the file's columns in order, named by jobs/sources/platform/platform-childcare-institutions.yml.
+-- ${staging_file}: the Parquet file the staged lines go to, in the file's order (statements/platform/staged_records.sql reads it back as
 -- stg_platform_records): written as they are read, so the staging never sits in memory, whatever the file's size.
 -- Written in place (USE_TMP_FILE false): the file RecordExportLoader created, owner-only, named for this process.
 COPY (

@@ -1,9 +1,9 @@
 -- stg_platform_dibao_recipients: one 最低生活保障对象 export (one person a line), read by DuckDB.
 -- 身份证号 is validated (GB 11643) and hashed, 户编号 hashed, in this one SELECT over read_csv;
 -- 姓名 and 手机号 are read but never selected. The row order is the file's: it gives the line's position among the lines the
--- reader accepted. 行政区划代码 and 统计期 stay as written; platform_lookups.sql resolves them.
--- ${columns}: the file's columns in order, named by jobs/sources/platform-dibao-recipients.yml.
--- ${staging_file}: the Parquet file the staged lines go to, in the file's order (platform_staged.sql reads it back as
+-- reader accepted. 行政区划代码 and 统计期 stay as written; statements/platform/lookups.sql resolves them.
+-- ${columns}: the file's columns in order, named by jobs/sources/platform/platform-dibao-recipients.yml.
+-- ${staging_file}: the Parquet file the staged lines go to, in the file's order (statements/platform/staged_records.sql reads it back as
 -- stg_platform_records): written as they are read, so the staging never sits in memory, whatever the file's size.
 -- Written in place (USE_TMP_FILE false): the file RecordExportLoader created, owner-only, named for this process.
 COPY (

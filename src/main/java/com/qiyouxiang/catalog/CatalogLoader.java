@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import com.qiyouxiang.catalog.CatalogWorkbookReader.Entry;
 import com.qiyouxiang.warehouse.FileRegistry;
+import com.qiyouxiang.warehouse.FileStatus;
 import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.RowCounts;
 import com.qiyouxiang.warehouse.SqlFiles;
@@ -125,15 +126,15 @@ public class CatalogLoader {
         Long known = FileRegistry.findProcessed(c, checksum, "reference");
         long fileId = known != null ? known : FileRegistry.register(c, workbook, checksum, "reference", jobExecutionId);
 
-        Warehouse.runScript(c, "reference/stg_indicator.sql");
+        Warehouse.runScript(c, "statements/catalog/stg_indicator.sql");
         stage(c, staged, targets);
         try (Statement s = c.createStatement()) {
-            s.execute(SqlFiles.read("reference/merge_dim_indicator.sql",
+            s.execute(SqlFiles.read("statements/catalog/merge_dim_indicator.sql",
                     Map.of("effective_year", effectiveYear, "first_year", properties.firstYear())));
         }
         if (known == null) {
             FileRegistry.reject(c, fileId, workbook.getFileName().toString(), jobExecutionId, rejects);
-            FileRegistry.complete(c, fileId, rejects.isEmpty() ? "loaded" : "loaded_with_rejects", "catalog",
+            FileRegistry.complete(c, fileId, rejects.isEmpty() ? FileStatus.LOADED : FileStatus.LOADED_WITH_REJECTS, "catalog",
                     null, null, null, counts, headline + " headline indicators");
         }
         log.info("Catalog {}: {} headline + {} task + {} context indicators, {} targets; {}", workbook.getFileName(),

@@ -18,11 +18,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.operations.RunSummaryListener;
+import com.qiyouxiang.batch.RunSummaryListener;
+import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.warehouse.SqlFiles;
 import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseProperties;
-import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
  * referenceJob: the warehouse's reference data from qyx.reference-dir.
@@ -59,9 +59,9 @@ public class ReferenceJobConfig {
                         "domains_csv", dir.resolve("domains.csv").toString(),
                         "towns_csv", dir.resolve("towns.csv").toString());
                 try (Statement s = c.createStatement()) {
-                    s.execute(SqlFiles.read("reference/load_dim_bureau.sql", files));
-                    s.execute(SqlFiles.read("reference/load_dim_domain.sql", files));
-                    s.execute(SqlFiles.read("reference/load_dim_town.sql", files));
+                    s.execute(SqlFiles.read("reference/dim_bureau.sql", files));
+                    s.execute(SqlFiles.read("reference/dim_domain.sql", files));
+                    s.execute(SqlFiles.read("reference/dim_town.sql", files));
                 }
                 return List.of(count(c, "dim_bureau") + " bureaus (" + count(c, "dim_bureau_alias") + " names and aliases), "
                         + count(c, "dim_domain") + " domains, " + (count(c, "dim_town") - 1) + " towns + the city");

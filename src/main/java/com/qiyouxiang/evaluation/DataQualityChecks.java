@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,17 +35,32 @@ public final class DataQualityChecks {
     public record Check(String name, String severity, String description) {
     }
 
+    /** A check's result (dq_check_result.status, stored as {@link #dbValue()}). */
+    public enum Status {
+        /** No offending rows. */
+        PASS,
+        /** Offending rows of a warn-severity check: reported, published anyway. */
+        WARN,
+        /** Offending rows of an error-severity check: nothing is published. */
+        FAIL;
+
+        /** The value in dq_check_result.status: pass / warn / fail. */
+        public String dbValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     public record Result(Check check, long failedRows, String sample) {
-        public String status() {
-            return failedRows == 0 ? "pass" : "error".equals(check.severity()) ? "fail" : "warn";
+        public Status status() {
+            return failedRows == 0 ? Status.PASS : "error".equals(check.severity()) ? Status.FAIL : Status.WARN;
         }
 
         public boolean blocksPublishing() {
-            return "fail".equals(status());
+            return status() == Status.FAIL;
         }
 
         public String line() {
-            return String.format("%-4s %-28s %s%s", status().toUpperCase(), check.name(),
+            return String.format("%-4s %-28s %s%s", status(), check.name(),
                     failedRows == 0 ? "ok" : failedRows + " rows (" + check.severity() + ")",
                     sample == null ? "" : ": " + sample);
         }
@@ -101,7 +117,7 @@ public final class DataQualityChecks {
                 p.setString(2, quarter.code());
                 p.setString(3, r.check().name());
                 p.setString(4, r.check().severity());
-                p.setString(5, r.status());
+                p.setString(5, r.status().dbValue());
                 p.setLong(6, r.failedRows());
                 p.setString(7, r.sample());
                 p.setString(8, r.check().description());

@@ -18,16 +18,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.operations.RunSummaryListener;
+import com.qiyouxiang.batch.RunSummaryListener;
+import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseProperties;
-import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
  * evaluationJob: the quarterly evaluation (docs/evaluation-method.md).
  * <ol>
- * <li>evaluateQuarter: every mart under sql/marts/ for the quarter, in one transaction;</li>
+ * <li>evaluateQuarter: the models under sql/intermediate/, then every mart under sql/marts/ for the quarter, in one transaction;</li>
  * <li>dataQualityChecks: the checks under sql/checks/; results stored, an error-severity failure fails the run.</li>
  * </ol>
  * Job parameter {@code quarter} (e.g. 2026Q3, or {@code current}), default the last closed quarter; optional

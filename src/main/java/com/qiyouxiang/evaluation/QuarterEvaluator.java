@@ -13,18 +13,21 @@ import com.qiyouxiang.validation.ReviewStates;
 import com.qiyouxiang.warehouse.SqlFiles;
 
 /**
- * Computes the evaluation marts for one quarter by running the SQL models under sql/marts/ in
- * order: the intermediate models (temporary, this connection only), then each mart, which replaces
- * its rows for the quarter.
+ * Computes the evaluation marts for one quarter by running the SQL models in order: the view of the
+ * facts that count (sql/intermediate/fct_indicator_value_evaluated.sql, by {@link ReviewStates}), the
+ * intermediate models under sql/intermediate/ (temporary, this connection only), then each mart under
+ * sql/marts/, which replaces its rows for the quarter.
  */
 public class QuarterEvaluator {
 
-    /** In dependency order: int_ models first, then the marts (issues before the marts that count them). */
+    /** In dependency order (paths under sql/): int_ models first, then the marts (issues before the marts that count them). */
     static final List<String> MODELS = List.of(
-            "int_indicator_attribute", "int_indicator_value_effective", "int_city_value", "int_schedule_target",
-            "int_indicator_quarter",
-            "mart_indicator_quarter", "mart_issue", "mart_domain_quarter", "mart_overall_quarter",
-            "mart_annual_evaluation", "mart_town_comparison", "mart_bureau_quarter", "mart_data_completeness");
+            "intermediate/int_indicator_attribute.sql", "intermediate/int_indicator_value_effective.sql",
+            "intermediate/int_city_value.sql", "intermediate/int_schedule_target.sql",
+            "intermediate/int_indicator_quarter.sql",
+            "marts/mart_indicator_quarter.sql", "marts/mart_issue.sql", "marts/mart_domain_quarter.sql",
+            "marts/mart_overall_quarter.sql", "marts/mart_annual_evaluation.sql", "marts/mart_town_comparison.sql",
+            "marts/mart_bureau_quarter.sql", "marts/mart_data_completeness.sql");
 
     private final EvaluationProperties properties;
     private final Path attributesCsv;
@@ -48,9 +51,9 @@ public class QuarterEvaluator {
         ReviewStates.createEvaluatedView(c, countUnverified);
         for (String model : MODELS) {
             try (Statement s = c.createStatement()) {
-                s.execute(SqlFiles.read("marts/" + model + ".sql", values));
+                s.execute(SqlFiles.read(model, values));
             } catch (SQLException e) {
-                throw new SQLException("sql/marts/" + model + ".sql failed: " + e.getMessage(), e);
+                throw new SQLException("sql/" + model + " failed: " + e.getMessage(), e);
             }
         }
         return summary(c, quarter);

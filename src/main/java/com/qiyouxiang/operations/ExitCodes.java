@@ -1,6 +1,6 @@
 package com.qiyouxiang.operations;
 
-/** The launcher's exit codes, documented in the README. */
+/** The launcher's exit codes, documented in docs/operations.md (and the README's data clerk section). */
 public final class ExitCodes {
 
     public static final int SUCCESS = 0;

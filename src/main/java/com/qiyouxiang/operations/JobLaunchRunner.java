@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import com.qiyouxiang.batch.RunSummaryListener;
 import com.qiyouxiang.intake.platform.PlatformProperties;
 import com.qiyouxiang.intake.spreadsheet.IngestProperties;
 import com.qiyouxiang.warehouse.Warehouse;
@@ -233,7 +234,7 @@ public class JobLaunchRunner implements ApplicationRunner, ExitCodeGenerator {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return ExitCodes.FAILED;
         }
-        return "COMPLETED_WITH_WARNINGS".equals(execution.getExitStatus().getExitCode())
+        return RunSummaryListener.WARNINGS.equals(execution.getExitStatus().getExitCode())
                 ? ExitCodes.SUCCESS_WITH_WARNINGS : ExitCodes.SUCCESS;
     }
 

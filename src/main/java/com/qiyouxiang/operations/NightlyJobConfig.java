@@ -17,13 +17,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.qiyouxiang.batch.RunSummaryListener;
+import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.evaluation.EvaluationProperties;
 import com.qiyouxiang.evaluation.Quarter;
 import com.qiyouxiang.evaluation.QuarterEvaluator;
 import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseProperties;
-import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
  * The two scheduled runs, each one restartable job made of the stage jobs' steps (a killed run
@@ -37,7 +38,7 @@ import com.qiyouxiang.warehouse.WarehouseTasklet;
  * </ul>
  * The platform derivation runs after the spreadsheets because it divides by 统计局's population by
  * town; the cross-source rule therefore compares a bureau's figure with the derived figure of the
- * previous night, and sql/validation/cross_source_differences.sql shows the differences at any time.
+ * previous night, and sql/statements/validation/cross_source_differences.sql shows the differences at any time.
  */
 @Configuration
 public class NightlyJobConfig {

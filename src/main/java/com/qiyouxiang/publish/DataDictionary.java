@@ -16,20 +16,43 @@ public final class DataDictionary {
     private DataDictionary() {
     }
 
-    /** One row per column of the published tables: table, table comment, column, type, nullable, column comment. */
-    static final String COLUMNS = """
-            SELECT t.table_name, t.comment AS table_comment, col.column_name, col.data_type, col.is_nullable,
-                   col.comment AS column_comment
-            FROM duckdb_tables() t
-            JOIN duckdb_columns() col USING (database_name, schema_name, table_name)
-            WHERE t.database_name = current_database() AND t.schema_name = 'main'
-              AND (t.table_name LIKE 'mart\\_%' ESCAPE '\\' OR t.table_name = 'dq_check_result')
-            ORDER BY t.table_name LIKE 'mart\\_%' ESCAPE '\\' DESC, t.table_name, col.column_index""";
+    /** The tables a dictionary covers. */
+    public enum Scope {
+        /** What publishJob publishes: the marts, then the data-quality check results. */
+        PUBLISHED("(t.table_name LIKE 'mart\\_%' ESCAPE '\\' OR t.table_name = 'dq_check_result')",
+                "t.table_name LIKE 'mart\\_%' ESCAPE '\\' DESC, t.table_name"),
+        /** Every table of the warehouse, in the order the data flows: dimensions, facts, records, bookkeeping, marts. */
+        WAREHOUSE("TRUE", """
+                CASE WHEN t.table_name LIKE 'dim\\_%' ESCAPE '\\' THEN 1 WHEN t.table_name LIKE 'fct\\_%' ESCAPE '\\' THEN 2
+                     WHEN t.table_name LIKE 'rec\\_%' ESCAPE '\\' THEN 3 WHEN t.table_name LIKE 'etl\\_%' ESCAPE '\\' THEN 4
+                     WHEN t.table_name LIKE 'mart\\_%' ESCAPE '\\' THEN 5 WHEN t.table_name = 'dq_check_result' THEN 6 ELSE 7 END,
+                t.table_name""");
+
+        private final String filter;
+        private final String order;
+
+        Scope(String filter, String order) {
+            this.filter = filter;
+            this.order = order;
+        }
+    }
+
+    /** One row per column of the scope's tables: table, table comment, column, type, nullable, column comment. */
+    static String columns(Scope scope) {
+        return """
+                SELECT t.table_name, t.comment AS table_comment, col.column_name, col.data_type, col.is_nullable,
+                       col.comment AS column_comment
+                FROM duckdb_tables() t
+                JOIN duckdb_columns() col USING (database_name, schema_name, table_name)
+                WHERE t.database_name = current_database() AND t.schema_name = 'main'
+                  AND %s
+                ORDER BY %s, col.column_index""".formatted(scope.filter, scope.order);
+    }
 
     /** The same dictionary as a workbook (one sheet, a row per column), for readers who live in Excel. */
     public static void workbook(Connection c, java.nio.file.Path target) throws SQLException, java.io.IOException {
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(COLUMNS)) {
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(columns(Scope.PUBLISHED))) {
             org.apache.poi.xssf.usermodel.XSSFSheet sheet = wb.createSheet("数据字典");
             String[] headers = {"表名", "表说明", "字段", "类型", "可为空", "字段说明"};
             org.apache.poi.xssf.usermodel.XSSFCellStyle bold = wb.createCellStyle();
@@ -73,7 +96,14 @@ public final class DataDictionary {
         md.append("本文件由 publishJob 根据数据仓库中的表和字段注释自动生成（生成时间：")
                 .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append("），请勿手工修改。\n\n");
         md.append("评价方法见 docs/evaluation-method.md。发布的数据：`marts/parquet/`、`marts/csv/`（UTF-8 带 BOM）和只读的 DuckDB 文件。\n\n");
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(COLUMNS)) {
+        md.append(tables(c, Scope.PUBLISHED));
+        return md.toString();
+    }
+
+    /** One section per table of the scope: its comment, then a row per column (字段, 类型, 可为空, 说明). */
+    public static String tables(Connection c, Scope scope) throws SQLException {
+        StringBuilder md = new StringBuilder();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(columns(scope))) {
             String current = null;
             while (rs.next()) {
                 String table = rs.getString("table_name");

@@ -19,11 +19,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.qiyouxiang.batch.RunSummaryListener;
+import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.evaluation.Quarter;
-import com.qiyouxiang.operations.RunSummaryListener;
-import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.FaultInjection;
-import com.qiyouxiang.warehouse.WarehouseTasklet;
+import com.qiyouxiang.warehouse.Warehouse;
 
 /**
  * publishJob: the end of the nightly and quarterly runs.

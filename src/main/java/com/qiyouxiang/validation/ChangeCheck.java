@@ -45,7 +45,7 @@ final class ChangeCheck implements RuleKind {
             String baseLabel = batch.periodLabel(basePeriod);
             Map<String, String> values = Map.of("threshold", Numbers.percent(threshold), "base_period", baseLabel);
             if (base <= 0) {
-                findings.add(batch.finding(rule, c, "CHANGE_NOT_COMPARABLE", Finding.NOT_COMPARABLE, base, baseLabel,
+                findings.add(batch.finding(rule, c, "CHANGE_NOT_COMPARABLE", Outcome.NOT_COMPARABLE, base, baseLabel,
                         values));
                 continue;
             }
@@ -53,7 +53,7 @@ final class ChangeCheck implements RuleKind {
             if (Numbers.exceeds(Math.abs(change), threshold)) {
                 Map<String, String> withChange = new HashMap<>(values);
                 withChange.put("change", Numbers.signedPercent(change));
-                findings.add(batch.finding(rule, c, previousQuarter ? "CHANGE_QOQ" : "CHANGE_YOY", Finding.FAILED, base,
+                findings.add(batch.finding(rule, c, previousQuarter ? "CHANGE_QOQ" : "CHANGE_YOY", Outcome.FAILED, base,
                         baseLabel, withChange));
             }
         }

@@ -46,7 +46,7 @@ final class CheckBatch {
         for (Candidate c : candidates) {
             Observation o = c.observation();
             if (o.value() != null) {
-                fileValues.putIfAbsent(key(o.indicatorCode(), o.townCode(), o.periodCode(), c.sourceKind()), o.value());
+                fileValues.putIfAbsent(key(o.indicatorCode(), o.townCode(), o.periodCode(), c.source().kind()), o.value());
             }
         }
     }
@@ -75,13 +75,13 @@ final class CheckBatch {
     boolean applies(Rule rule, Candidate c) {
         IndicatorInfo info = indicator(c);
         return info != null && c.observation().value() != null
-                && rule.appliesTo().matches(info, c.bureauCode(), c.sourceKind());
+                && rule.appliesTo().matches(info, c.source().bureauCode(), c.source().kind());
     }
 
     /** The same indicator, town and source for another period, as written in this same file. */
     Double inFile(Candidate c, String periodCode) {
         Observation o = c.observation();
-        return periodCode == null ? null : fileValues.get(key(o.indicatorCode(), o.townCode(), periodCode, c.sourceKind()));
+        return periodCode == null ? null : fileValues.get(key(o.indicatorCode(), o.townCode(), periodCode, c.source().kind()));
     }
 
     String periodLabel(String periodCode) {
@@ -105,18 +105,18 @@ final class CheckBatch {
      * (indicator, indicator_code, town, period, bureau, value, compared, compared_with, tolerance)
      * and the kind's own values.
      */
-    Finding finding(Rule rule, Candidate c, String reasonCode, String outcome, Double compared, String comparedWith,
+    Finding finding(Rule rule, Candidate c, String reasonCode, Outcome outcome, Double compared, String comparedWith,
                     Map<String, String> values) {
         Observation o = c.observation();
-        boolean notComparable = Finding.NOT_COMPARABLE.equals(outcome);
-        Tier tier = notComparable ? Tier.HINT : tierFor(rule, o.indicatorCode(), c.bureauCode());
+        boolean notComparable = outcome == Outcome.NOT_COMPARABLE;
+        Tier tier = notComparable ? Tier.HINT : tierFor(rule, o.indicatorCode(), c.source().bureauCode());
         Map<String, String> all = new LinkedHashMap<>();
         IndicatorInfo info = indicator(c);
         all.put("indicator", info == null ? o.indicatorCode() : info.name());
         all.put("indicator_code", o.indicatorCode());
         all.put("town", townName(o.townCode()));
         all.put("period", periodLabel(o.periodCode()));
-        all.put("bureau", bureauName(c.bureauCode()));
+        all.put("bureau", bureauName(c.source().bureauCode()));
         all.put("value", Numbers.format(o.value()));
         all.put("compared", Numbers.format(compared));
         all.put("compared_with", comparedWith == null ? "" : comparedWith);
@@ -133,21 +133,21 @@ final class CheckBatch {
     }
 
     private static List<History> histories(Connection c, List<Candidate> candidates) throws SQLException {
-        Warehouse.runScript(c, "validation/tmp_rule_candidate.sql");
+        Warehouse.runScript(c, "statements/validation/tmp_rule_candidate.sql");
         try (DuckDBAppender a = Warehouse.appender(c, "tmp_rule_candidate")) {
             for (int i = 0; i < candidates.size(); i++) {
                 Candidate cand = candidates.get(i);
                 Observation o = cand.observation();
                 String period = o.periodCode();
                 a.beginRow().append(i).append(o.indicatorCode()).append(o.townCode()).append(period)
-                        .append(cand.sourceKind()).append(cand.fileId())
+                        .append(cand.source().kind()).append(cand.source().fileId())
                         .append(Periods.valid(period) ? Periods.year(period) : 0)
                         .append(Periods.quarter(period)).append(Periods.previousQuarter(period))
                         .append(Periods.samePeriodLastYear(period)).endRow();
             }
         }
         List<History> histories = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("validation/candidate_history.sql"))) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/validation/candidate_history.sql"))) {
             while (rs.next()) {
                 histories.add(new History((Double) rs.getObject(2), (Double) rs.getObject(3), (Double) rs.getObject(4),
                         rs.getString(5), (Double) rs.getObject(6), rs.getString(7), (Double) rs.getObject(8)));

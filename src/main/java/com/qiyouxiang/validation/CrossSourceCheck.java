@@ -25,7 +25,7 @@ final class CrossSourceCheck implements RuleKind {
                 continue;
             }
             double diff = c.observation().value() - derived;
-            findings.add(batch.finding(rule, c, "CROSS_SOURCE_DIFFERS", Finding.FAILED, derived, "平台明细推算数",
+            findings.add(batch.finding(rule, c, "CROSS_SOURCE_DIFFERS", Outcome.FAILED, derived, "平台明细推算数",
                     Map.of("diff", Numbers.format(diff),
                             "change", derived == 0 ? "不可比" : Numbers.signedPercent(diff / derived))));
         }

@@ -14,7 +14,7 @@ import com.qiyouxiang.warehouse.SqlFiles;
 /**
  * The cross-source check run from the other side: after the platform derivation, the bureaus'
  * spreadsheet figures already loaded are judged against the derived figures that now exist
- * (sql/validation/reported_to_compare_with_derived.sql). Findings are stored against the spreadsheet
+ * (sql/statements/validation/reported_to_compare_with_derived.sql). Findings are stored against the spreadsheet
  * figure and its file like those made at load time (核实性: the figure becomes 待核实 and the bureau
  * explains it in its 情况说明); the figure itself stays loaded whatever the tier, since it was accepted then.
  */
@@ -29,13 +29,13 @@ public final class CrossSourceReview {
     public static List<String> judgeReported(Connection c, ValueRules rules, Long jobExecutionId) throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(SqlFiles.read("validation/reported_to_compare_with_derived.sql"))) {
+             ResultSet rs = s.executeQuery(SqlFiles.read("statements/validation/reported_to_compare_with_derived.sql"))) {
             while (rs.next()) {
                 Observation o = new Observation(rs.getString(1), rs.getString(2), rs.getString(3), (Double) rs.getObject(4),
                         (Double) rs.getObject(5), (Double) rs.getObject(6), "A");
                 Long fileId = (Long) rs.getObject(8);
-                candidates.add(new Candidate(o, "spreadsheet", rs.getString(7), fileId == null ? 0 : fileId, rs.getString(9),
-                        null, null, null, String.valueOf(o.value()), null, o.townCode().length() == 6));
+                candidates.add(new Candidate(o, new Candidate.Source("spreadsheet", rs.getString(7), fileId == null ? 0 : fileId,
+                        rs.getString(9)), null, null, null, String.valueOf(o.value()), null, o.townCode().length() == 6));
             }
         }
         if (candidates.isEmpty()) {

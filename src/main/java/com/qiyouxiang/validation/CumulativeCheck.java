@@ -59,7 +59,7 @@ final class CumulativeCheck implements RuleKind {
         if (earlier == null || !Numbers.exceeds(earlier, c.observation().value())) {
             return null;
         }
-        return batch.finding(rule, c, "CUMULATIVE_DECREASED", Finding.FAILED, earlier, batch.periodLabel(earlierPeriod),
+        return batch.finding(rule, c, "CUMULATIVE_DECREASED", Outcome.FAILED, earlier, batch.periodLabel(earlierPeriod),
                 Map.of());
     }
 
@@ -85,7 +85,7 @@ final class CumulativeCheck implements RuleKind {
         if (rule.tolerance().within(c.observation().value(), expected)) {
             return null;
         }
-        return batch.finding(rule, c, "CUMULATIVE_IDENTITY", Finding.FAILED, expected,
+        return batch.finding(rule, c, "CUMULATIVE_IDENTITY", Outcome.FAILED, expected,
                 quarter == 1 ? "年初" : batch.periodLabel(previous) + "累计",
                 Map.of("earlier", Numbers.format(earlier), "quarter_value", Numbers.format(c.quarterValue())));
     }

@@ -17,6 +17,7 @@ import org.duckdb.DuckDBAppender;
 
 import com.qiyouxiang.validation.ExplanationFileReader.Line;
 import com.qiyouxiang.warehouse.FileRegistry;
+import com.qiyouxiang.warehouse.FileStatus;
 import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.RowCounts;
 import com.qiyouxiang.warehouse.SqlFiles;
@@ -99,7 +100,7 @@ public final class Explanations {
         }
         store(c, fileId, file.getFileName().toString(), jobExecutionId, rows);
         FileRegistry.reject(c, fileId, file.getFileName().toString(), jobExecutionId, rejects);
-        FileRegistry.complete(c, fileId, rejects.isEmpty() ? "loaded" : "loaded_with_rejects", "explanation", null, null,
+        FileRegistry.complete(c, fileId, rejects.isEmpty() ? FileStatus.LOADED : FileStatus.LOADED_WITH_REJECTS, "explanation", null, null,
                 null, counts, rows.size() + " 条情况说明");
         ReviewStates.applyAll(c);
         return new Outcome(fileId, false, rows.size(), counts, rejects);
@@ -111,7 +112,7 @@ public final class Explanations {
 
     private static void store(Connection c, long fileId, String fileName, Long jobExecutionId, List<Resolved> rows)
             throws SQLException {
-        Warehouse.runScript(c, "validation/tmp_explanation.sql");
+        Warehouse.runScript(c, "statements/validation/tmp_explanation.sql");
         try (DuckDBAppender a = Warehouse.appender(c, "tmp_explanation")) {
             for (Resolved r : rows) {
                 a.beginRow().append(r.ruleId()).append(r.indicator()).append(r.town()).append(r.period())
@@ -123,7 +124,7 @@ public final class Explanations {
         values.put("file_name", fileName);
         values.put("job_execution_id", jobExecutionId);
         try (Statement s = c.createStatement()) {
-            s.execute(SqlFiles.read("validation/insert_explanations.sql", values));
+            s.execute(SqlFiles.read("statements/validation/insert_explanations.sql", values));
         }
     }
 

@@ -1,7 +1,7 @@
 package com.qiyouxiang.validation;
 
 /**
- * The current warehouse figures one candidate is compared with (sql/validation/candidate_history.sql).
+ * The current warehouse figures one candidate is compared with (sql/statements/validation/candidate_history.sql).
  *
  * @param loaded        the same key already loaded from another file (a re-report differs from it)
  * @param derived       the same key derived from platform records (source_kind 'derived')

@@ -47,7 +47,7 @@ public final class MissingFigures {
             values.put("bureau_code", bureauCode);
             values.put("period_code", periodCode);
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery(SqlFiles.read("validation/missing_figures.sql", values))) {
+                 ResultSet rs = s.executeQuery(SqlFiles.read("statements/validation/missing_figures.sql", values))) {
                 while (rs.next()) {
                     String indicator = rs.getString(1);
                     String bureau = rs.getString(3);
@@ -57,10 +57,8 @@ public final class MissingFigures {
                     message.put("bureau", rs.getString(4));
                     message.put("town", rs.getString(6));
                     message.put("period", periodLabel);
-                    results.add(new RuleResult(rule.id(), rule.version(), rule.kind(),
-                            catalogue.tierFor(rule, indicator, bureau), RuleResult.MISSING, "MISSING_FIGURE", indicator,
-                            rs.getString(5), periodCode, bureau, null, null, null, null, null, null, null, null, null,
-                            null, MessageTemplate.fill(rule.message(), message), null, null, null));
+                    results.add(RuleResult.missing(rule, catalogue.tierFor(rule, indicator, bureau), indicator,
+                            rs.getString(5), periodCode, bureau, MessageTemplate.fill(rule.message(), message)));
                 }
             }
         }
@@ -81,14 +79,14 @@ public final class MissingFigures {
         values.put("bureau_code", bureauCode);
         values.put("period_code", periodCode);
         try (Statement s = c.createStatement()) {
-            s.execute(SqlFiles.read("validation/delete_missing_results.sql", values));
+            s.execute(SqlFiles.read("statements/validation/delete_missing_results.sql", values));
         }
         RuleResults.store(c, results, jobExecutionId);
         return results;
     }
 
     private static void stage(Connection c, Rule rule, Iterable<IndicatorInfo> indicators) throws SQLException {
-        Warehouse.runScript(c, "validation/tmp_missing.sql");
+        Warehouse.runScript(c, "statements/validation/tmp_missing.sql");
         try (DuckDBAppender a = Warehouse.appender(c, "tmp_missing_indicator")) {
             for (IndicatorInfo i : indicators) {
                 if (rule.appliesTo().matchesIndicator(i)

@@ -23,7 +23,7 @@ final class NumeratorDenominatorCheck implements RuleKind {
             }
             if (d <= 0 || Numbers.exceeds(n, d)) {
                 findings.add(batch.finding(rule, c, d <= 0 ? "DENOMINATOR_NOT_POSITIVE" : "NUMERATOR_ABOVE_DENOMINATOR",
-                        Finding.FAILED, d, "分母",
+                        Outcome.FAILED, d, "分母",
                         Map.of("numerator", Numbers.format(n), "denominator", Numbers.format(d))));
             }
         }

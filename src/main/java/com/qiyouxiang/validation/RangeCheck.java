@@ -23,10 +23,10 @@ final class RangeCheck implements RuleKind {
             }
             double v = c.observation().value();
             if (min != null && v < min) {
-                findings.add(batch.finding(rule, c, "BELOW_MIN", Finding.FAILED, min, "下限",
+                findings.add(batch.finding(rule, c, "BELOW_MIN", Outcome.FAILED, min, "下限",
                         Map.of("min", Numbers.format(min), "max", Numbers.format(max))));
             } else if (max != null && v > max) {
-                findings.add(batch.finding(rule, c, "ABOVE_MAX", Finding.FAILED, max, "上限",
+                findings.add(batch.finding(rule, c, "ABOVE_MAX", Outcome.FAILED, max, "上限",
                         Map.of("min", Numbers.format(min), "max", Numbers.format(max))));
             }
         }

@@ -26,7 +26,7 @@ final class ReReportCheck implements RuleKind {
                     || rule.tolerance().within(c.observation().value(), h.loaded())) {
                 continue;
             }
-            findings.add(batch.finding(rule, c, "RE_REPORT_DIFFERS", Finding.FAILED, h.loaded(),
+            findings.add(batch.finding(rule, c, "RE_REPORT_DIFFERS", Outcome.FAILED, h.loaded(),
                     "已入库，来自 " + h.loadedFile(), Map.of("loaded_file", String.valueOf(h.loadedFile()))));
         }
         return findings;

@@ -21,10 +21,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.operations.RunSummaryListener;
+import com.qiyouxiang.batch.RunSummaryListener;
+import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseProperties;
-import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
  * reviewJob: the review side of the rule catalogue, after the ingests.

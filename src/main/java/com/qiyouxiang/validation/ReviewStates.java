@@ -23,13 +23,13 @@ public final class ReviewStates {
      * explanation files already received, then sets the review state of the facts it judged.
      */
     public static void apply(Connection c, long fileId) throws SQLException {
-        Warehouse.runScript(c, "validation/apply_explanations.sql");
+        Warehouse.runScript(c, "statements/validation/apply_explanations.sql");
         refresh(c, fileId);
     }
 
     /** After explanation files arrive: explains pending results of any file and refreshes all facts. */
     public static void applyAll(Connection c) throws SQLException {
-        Warehouse.runScript(c, "validation/apply_explanations.sql");
+        Warehouse.runScript(c, "statements/validation/apply_explanations.sql");
         refresh(c, null);
     }
 
@@ -39,7 +39,7 @@ public final class ReviewStates {
      */
     public static void createEvaluatedView(Connection c, boolean countUnverified) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute(SqlFiles.read("validation/fct_indicator_value_evaluated.sql",
+            s.execute(SqlFiles.read("intermediate/fct_indicator_value_evaluated.sql",
                     Map.of("count_unverified", String.valueOf(countUnverified))));
         }
     }
@@ -48,7 +48,7 @@ public final class ReviewStates {
         Map<String, Object> values = new HashMap<>();
         values.put("file_id", fileId);
         try (Statement s = c.createStatement()) {
-            s.execute(SqlFiles.read("validation/refresh_review_states.sql", values));
+            s.execute(SqlFiles.read("statements/validation/refresh_review_states.sql", values));
         }
     }
 }

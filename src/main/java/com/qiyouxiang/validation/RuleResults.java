@@ -48,22 +48,23 @@ public final class RuleResults {
         if (results.isEmpty()) {
             return;
         }
-        Warehouse.runScript(c, "validation/tmp_rule_result.sql");
+        Warehouse.runScript(c, "statements/validation/tmp_rule_result.sql");
         try (DuckDBAppender a = Warehouse.appender(c, "tmp_rule_result")) {
             for (RuleResult r : results) {
                 a.beginRow().append(r.ruleId()).append(r.ruleVersion()).append(r.ruleKind()).append(r.tier().zh())
-                        .append(r.outcome()).append(r.reasonCode()).append(r.indicatorCode()).append(r.townCode())
+                        .append(r.outcome().dbValue()).append(r.reasonCode()).append(r.indicatorCode()).append(r.townCode())
                         .append(r.periodCode()).append(r.bureauCode()).append(r.sourceKind()).append(r.fileId())
                         .append(r.fileName()).append(r.sheetName()).append(r.rowNumber()).append(r.location())
                         .append(r.rawText()).append(r.value()).append(r.comparedValue()).append(r.comparedWith())
-                        .append(r.messageZh()).append(r.reviewState()).append(r.explanation())
+                        .append(r.messageZh()).append(r.reviewState() == null ? null : r.reviewState().dbValue())
+                        .append(r.explanation())
                         .append(r.explanationSource()).endRow();
             }
         }
         try (Statement s = c.createStatement()) {
             Map<String, Object> values = new HashMap<>();
             values.put("job_execution_id", jobExecutionId);
-            s.execute(SqlFiles.read("validation/insert_rule_results.sql", values));
+            s.execute(SqlFiles.read("statements/validation/insert_rule_results.sql", values));
         }
     }
 }

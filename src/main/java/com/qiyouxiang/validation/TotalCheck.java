@@ -60,7 +60,7 @@ final class TotalCheck implements RuleKind {
             }
             double value = total.observation().value();
             if (!rule.tolerance().within(value, expected)) {
-                findings.add(batch.finding(rule, total, "TOTAL_NOT_SUM_OF_PARTS", Finding.FAILED, expected,
+                findings.add(batch.finding(rule, total, "TOTAL_NOT_SUM_OF_PARTS", Outcome.FAILED, expected,
                         "ratio".equals(info.aggregation()) ? "各镇街分子分母汇总重算" : "各镇街合计",
                         Map.of("towns", String.valueOf(towns.size()), "diff", Numbers.format(value - expected),
                                 "numerator", Numbers.format(numerators), "denominator", Numbers.format(denominators))));
@@ -71,6 +71,6 @@ final class TotalCheck implements RuleKind {
 
     private static String group(Candidate c) {
         Observation o = c.observation();
-        return o.indicatorCode() + '|' + o.periodCode() + '|' + c.sourceKind() + '|' + c.bureauCode();
+        return o.indicatorCode() + '|' + o.periodCode() + '|' + c.source().kind() + '|' + c.source().bureauCode();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.duckdb.DuckDBAppender;
 
 /**
- * Writes observations as facts with revisions (sql/facts/merge_fct_indicator_value.sql): new keys
+ * Writes observations as facts with revisions (sql/statements/facts/merge_fct_indicator_value.sql): new keys
  * become revision 1, changed figures a new current revision with the old one kept, unchanged
  * figures nothing. Reported (spreadsheet), platform and derived figures are separate sources, so
  * a bureau's figure and the same one derived from records are both kept.
@@ -29,7 +29,7 @@ public final class FactWriter {
 
     /** Creates (or empties) stg_fact on this connection and appends the observations. */
     public static void stage(Connection c, List<Observation> observations) throws SQLException {
-        Warehouse.runScript(c, "facts/stg_fact.sql");
+        Warehouse.runScript(c, "statements/facts/stg_fact.sql");
         try (DuckDBAppender a = Warehouse.appender(c, "stg_fact")) {
             for (Observation o : observations) {
                 a.beginRow().append(o.indicatorCode()).append(o.townCode()).append(o.periodCode())
@@ -54,7 +54,7 @@ public final class FactWriter {
         values.put("job_execution_id", jobExecutionId);
         List<Change> changes = new ArrayList<>();
         try (Statement s = c.createStatement()) {
-            s.execute(SqlFiles.read("facts/merge_fct_indicator_value.sql", values));
+            s.execute(SqlFiles.read("statements/facts/merge_fct_indicator_value.sql", values));
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT indicator_code, town_code, period_code, old_value, new_value, revision FROM fact_changes

@@ -78,7 +78,7 @@ public final class FileRegistry {
     }
 
     /** Records the outcome of a file; fails if its row counts do not reconcile. */
-    public static void complete(Connection c, long fileId, String status, String mappingId, String bureauCode,
+    public static void complete(Connection c, long fileId, FileStatus status, String mappingId, String bureauCode,
                                 String periodCode, Integer revision, RowCounts counts, String message) throws SQLException {
         if (!counts.reconciles()) {
             throw new IllegalStateException("Row counts of file " + fileId + " do not reconcile: " + counts);
@@ -88,7 +88,7 @@ public final class FileRegistry {
                        rows_read = ?, rows_loaded = ?, rows_rejected = ?, rows_ignored = ?, ignored_detail = ?,
                        message = ?, processed_at = current_timestamp
                 WHERE file_id = ?""")) {
-            p.setString(1, status);
+            p.setString(1, status.dbValue());
             p.setString(2, mappingId);
             p.setString(3, bureauCode);
             p.setString(4, periodCode);

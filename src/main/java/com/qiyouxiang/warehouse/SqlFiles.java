@@ -14,7 +14,7 @@ public final class SqlFiles {
     private SqlFiles() {
     }
 
-    /** @param path relative to sql/, e.g. "catalog/merge_dim_indicator.sql" */
+    /** @param path relative to sql/, e.g. "statements/catalog/merge_dim_indicator.sql" */
     public static String read(String path) {
         String resource = "sql/" + path;
         try (InputStream in = SqlFiles.class.getClassLoader().getResourceAsStream(resource)) {

@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 import com.qiyouxiang.WarehouseJobTest;
+import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.warehouse.Warehouse;
-import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /** An error-severity data-quality failure stops publishJob before anything is published; the results are kept. */
 class DataQualityBlocksPublishingTest extends WarehouseJobTest {

@@ -120,11 +120,11 @@ class ExplanationsTest {
         secondQuarter();
         fx.ingest(rules, 104, "人社局2024Q3.xlsx", List.of(row(104, obs("H14", JIYANG, "2024Q3", -1), null),
                 row(104, obs("H14", HUANDONG, "2024Q3", 300), null)));
-        assertThat(fx.jdbc.queryForList(com.qiyouxiang.warehouse.SqlFiles.read("validation/rule_results_for_feedback.sql",
+        assertThat(fx.jdbc.queryForList(com.qiyouxiang.warehouse.SqlFiles.read("statements/validation/rule_results_for_feedback.sql",
                 java.util.Map.of("file_id", 104)))).extracting(r -> r.get("层级") + " " + r.get("规则编号") + " " + r.get("状态"))
                 .containsExactly("强制性 R-SIGN 已退回，请更正后重报", "核实性 R-CHANGE-QOQ 已退回，请更正后重报",
                         "核实性 R-CHANGE-QOQ 待核实");
-        assertThat(fx.jdbc.queryForList(com.qiyouxiang.warehouse.SqlFiles.read("validation/unexplained_verify_items.sql")))
+        assertThat(fx.jdbc.queryForList(com.qiyouxiang.warehouse.SqlFiles.read("statements/validation/unexplained_verify_items.sql")))
                 .extracting(r -> r.get("bureau_name") + " " + r.get("period_code") + " " + r.get("town_name"))
                 .containsExactly("人力社保局 2024Q2 浣东街道", "人力社保局 2024Q2 陶朱街道", "人力社保局 2024Q2 暨南街道",
                         "人力社保局 2024Q3 浣东街道");

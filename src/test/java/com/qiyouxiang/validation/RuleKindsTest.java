@@ -157,7 +157,7 @@ class RuleKindsTest {
         fx.facts("spreadsheet", 1, "人社局.xlsx", obs("H14", JIYANG, "2024Q1", 0), obs("H14", JIYANG, "2023Q2", -5));
         List<Finding> f = check(sheet(obs("H14", JIYANG, "2024Q2", 50)));
         assertThat(brief(f)).containsExactly("R-CHANGE-QOQ 提示性 不可比", "R-CHANGE-YOY 提示性 不可比");
-        assertThat(f.get(0).outcome()).isEqualTo(Finding.NOT_COMPARABLE);
+        assertThat(f.get(0).outcome()).isEqualTo(Outcome.NOT_COMPARABLE);
         assertThat(f.get(1).messageZh()).isEqualTo(
                 "基本养老保险参保人数（暨阳街道，2024年第二季度）上年同期（2023年第二季度）为 -5，基数为零或负数，同比不可比");
     }
@@ -204,7 +204,7 @@ class RuleKindsTest {
         java.util.Map<String, Object> tolerance = new java.util.HashMap<>();
         tolerance.put("absolute", null);
         tolerance.put("relative", 0.05);
-        assertThat(fx.jdbc.queryForList(com.qiyouxiang.warehouse.SqlFiles.read("validation/cross_source_differences.sql", tolerance)))
+        assertThat(fx.jdbc.queryForList(com.qiyouxiang.warehouse.SqlFiles.read("statements/validation/cross_source_differences.sql", tolerance)))
                 .extracting(r -> r.get("town_code") + " " + r.get("reported_value") + " " + r.get("derived_value"))
                 .containsExactly(HUANDONG + " 106.0 100.0");
     }
@@ -240,7 +240,7 @@ class RuleKindsTest {
     }
 
     private static Candidate quarterly(Observation o, double quarterValue) {
-        return new Candidate(o, "spreadsheet", "RS", 10L, "报表.xlsx", "Sheet1", 7L, "Sheet1!D7", "", null, false,
-                quarterValue);
+        return new Candidate(o, new Candidate.Source("spreadsheet", "RS", 10L, "报表.xlsx"), "Sheet1", 7L, "Sheet1!D7", "",
+                null, false, quarterValue);
     }
 }

@@ -66,9 +66,9 @@ final class RulesFixture implements AutoCloseable {
                 "domains_csv", REFERENCE.resolve("domains.csv").toString(),
                 "towns_csv", REFERENCE.resolve("towns.csv").toString());
         try (Statement s = c.createStatement()) {
-            s.execute(SqlFiles.read("reference/load_dim_bureau.sql", files));
-            s.execute(SqlFiles.read("reference/load_dim_domain.sql", files));
-            s.execute(SqlFiles.read("reference/load_dim_town.sql", files));
+            s.execute(SqlFiles.read("reference/dim_bureau.sql", files));
+            s.execute(SqlFiles.read("reference/dim_domain.sql", files));
+            s.execute(SqlFiles.read("reference/dim_town.sql", files));
         }
         new CatalogLoader(REFERENCE, new CatalogProperties("七优享指标目录.xlsx", 2022)).load(c, 2024, null);
     }
@@ -113,7 +113,7 @@ final class RulesFixture implements AutoCloseable {
         java.util.Set<Candidate> rejected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         findings.stream().filter(f -> f.tier() == Tier.MANDATORY).forEach(f -> rejected.add(f.candidate()));
         List<Observation> loaded = candidates.stream().filter(k -> !rejected.contains(k)).map(Candidate::observation).toList();
-        FactWriter.write(c, loaded, candidates.get(0).sourceKind(), candidates.get(0).bureauCode(), fileId, fileName, 1L);
+        FactWriter.write(c, loaded, candidates.get(0).source().kind(), candidates.get(0).source().bureauCode(), fileId, fileName, 1L);
         RuleResults.record(c, findings, 1L);
         ReviewStates.apply(c, fileId);
         return findings;
@@ -132,8 +132,8 @@ final class RulesFixture implements AutoCloseable {
     }
 
     static Candidate candidate(Observation o, String sourceKind, long fileId, String remark, boolean cityTotal) {
-        return new Candidate(o, sourceKind, bureau(o.indicatorCode()), fileId, "报表" + fileId + ".xlsx", "Sheet1",
-                7L, "Sheet1!D7", String.valueOf(o.value()), remark, cityTotal);
+        return new Candidate(o, new Candidate.Source(sourceKind, bureau(o.indicatorCode()), fileId, "报表" + fileId + ".xlsx"),
+                "Sheet1", 7L, "Sheet1!D7", String.valueOf(o.value()), remark, cityTotal);
     }
 
     /** A spreadsheet figure of file {@code fileId}, with the row's 备注 (or null). */
@@ -158,7 +158,7 @@ final class RulesFixture implements AutoCloseable {
     static List<String> brief(List<Finding> findings) {
         List<String> out = new ArrayList<>();
         for (Finding f : findings) {
-            out.add(f.ruleId() + " " + f.tier().zh() + (Finding.NOT_COMPARABLE.equals(f.outcome()) ? " 不可比" : ""));
+            out.add(f.ruleId() + " " + f.tier().zh() + (f.outcome() == Outcome.NOT_COMPARABLE ? " 不可比" : ""));
         }
         return out;
     }

@@ -61,9 +61,9 @@ public enum Dataset {
         return table;
     }
 
-    /** The SQL that moves the good staged lines into the record table (sql/staging/load_rec_*.sql). */
+    /** The SQL that moves the good staged lines into the record table (sql/statements/platform/load_rec_*.sql). */
     public String loadSql() {
-        return table == null ? null : "staging/load_" + table + ".sql";
+        return table == null ? null : "statements/platform/load_" + table + ".sql";
     }
 
     /** field -> DuckDB type, in a fixed order. */

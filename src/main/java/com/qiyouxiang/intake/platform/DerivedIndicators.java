@@ -20,17 +20,30 @@ import com.qiyouxiang.warehouse.SqlFiles;
 import com.qiyouxiang.warehouse.Warehouse;
 
 /**
- * The indicators derived from the record-level lists, one SQL file each under sql/indicators/: each
- * fills stg_fact (with numerator and denominator), the figures pass {@link ValueRules} like reported
- * ones (强制性 findings keep the figure out, the others are listed), and FactWriter merges them with
- * source_kind 'derived' and revisions. Derived from all the records in the warehouse each run: a
- * revised export changes the figures of its periods (a new revision), unchanged figures stay as they are.
+ * The indicators derived from the record-level lists, one SQL file each under sql/indicators/, on the
+ * intermediate views they share (sql/intermediate/: the latest export of each list, the population
+ * figures they divide by): each fills stg_fact (with numerator and denominator), the figures pass
+ * {@link ValueRules} like reported ones (强制性 findings keep the figure out, the others are listed),
+ * and FactWriter merges them with source_kind 'derived' and revisions. Derived from all the records in
+ * the warehouse each run: a revised export changes the figures of its periods (a new revision),
+ * unchanged figures stay as they are.
  */
 public class DerivedIndicators {
 
     public static final String SOURCE_KIND = "derived";
 
-    /** In dependency order; the comparison view last. */
+    /** The intermediate views the indicator files read (temporary, this connection only). */
+    public static final List<String> INTERMEDIATE = List.of(
+            "intermediate/int_childcare_institution_latest.sql",
+            "intermediate/int_care_worker_latest.sql",
+            "intermediate/int_dibao_recipient_latest.sql",
+            "intermediate/int_town_population.sql");
+
+    /**
+     * In dependency order (the comparison view after them). "sql/" + file is stored as the facts'
+     * source_file and the rule results' file_name: keep these paths, or the warehouses already made
+     * and a fresh run would name the same figures differently.
+     */
     public static final List<String> FILES = List.of(
             "indicators/h01_childcare_places_per_1000.sql",
             "indicators/h02_puhui_places_share.sql",
@@ -38,7 +51,7 @@ public class DerivedIndicators {
             "indicators/c04_dibao_recipients.sql",
             "indicators/c05_dibao_standard_paid.sql");
 
-    public static final String COMPARISON_VIEW = "indicators/compare_reported_vs_derived.sql";
+    public static final String COMPARISON_VIEW = "indicators/v_reported_vs_derived.sql";
 
     private final ValueRules valueRules;
 
@@ -49,8 +62,11 @@ public class DerivedIndicators {
     /** @return summary lines: per indicator, figures derived and changed; findings */
     public List<String> derive(Connection c, Long jobExecutionId) throws SQLException {
         List<String> lines = new ArrayList<>();
+        for (String model : INTERMEDIATE) {
+            Warehouse.runScript(c, model);
+        }
         for (String file : FILES) {
-            Warehouse.runScript(c, "facts/stg_fact.sql");
+            Warehouse.runScript(c, "statements/facts/stg_fact.sql");
             Warehouse.runScript(c, file);
             List<Candidate> candidates = staged(c, file);
             if (candidates.isEmpty()) {
@@ -84,13 +100,14 @@ public class DerivedIndicators {
 
     private static List<Candidate> staged(Connection c, String file) throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
+        Candidate.Source source = new Candidate.Source(SOURCE_KIND, null, 0, "sql/" + file);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT indicator_code, town_code, period_code, value, numerator, denominator FROM stg_fact ORDER BY ALL")) {
             while (rs.next()) {
                 Observation o = new Observation(rs.getString(1), rs.getString(2), rs.getString(3), (Double) rs.getObject(4),
                         (Double) rs.getObject(5), (Double) rs.getObject(6), "A");
-                candidates.add(new Candidate(o, SOURCE_KIND, null, 0, "sql/" + file, null, null, "sql/" + file,
-                        String.valueOf(o.value()), null, o.townCode().length() == 6));
+                candidates.add(new Candidate(o, source, null, null, "sql/" + file, String.valueOf(o.value()), null,
+                        o.townCode().length() == 6));
             }
         }
         return candidates;

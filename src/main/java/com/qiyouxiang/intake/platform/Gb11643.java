@@ -7,7 +7,7 @@ import java.time.YearMonth;
 /**
  * GB 11643-1999 公民身份号码 checks in Java. The check character (校验码): the sum of the first 17 digits times
  * the weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, modulo 11, picks a character of "10X98765432".
- * {@link #valid} is the whole rule the SQL macros of sql/staging/platform_macros.sql apply (格式, 地址码 as a
+ * {@link #valid} is the whole rule the SQL macros of sql/statements/platform/macros.sql apply (格式, 地址码 as a
  * province code, 出生日期 a real date from 1900-01-01 to today, 校验码): it runs inside the hashing function,
  * where the bytes are in hand anyway and a check costs nanoseconds (in SQL the pattern and the date cost
  * 1.3 s of CPU for 5,000,000 lines); the SQL macros name the reason of a rejected line.

@@ -104,9 +104,9 @@ public class IndicatorExportLoader {
                     reject(rejects, counts, line, code + " " + division + " " + periodText, "DUPLICATE_KEY",
                             "同一文件中该指标、区划、统计期重复出现，仅保留第一行");
                 } else {
-                    candidates.add(new Candidate(new Observation(code, town, period, value, null, null, "A"), SOURCE_KIND,
-                            bureau, fileId, file.name(), null, line, "第 " + line + " 行", valueText, null,
-                            town.length() == 6));
+                    candidates.add(new Candidate(new Observation(code, town, period, value, null, null, "A"),
+                            new Candidate.Source(SOURCE_KIND, bureau, fileId, file.name()), null, line, "第 " + line + " 行",
+                            valueText, null, town.length() == 6));
                 }
             }
         }
@@ -130,7 +130,7 @@ public class IndicatorExportLoader {
         for (Candidate k : candidates) {
             if (!refused.contains(k)) {
                 counts.loaded();
-                byBureau.computeIfAbsent(k.bureauCode(), b -> new ArrayList<>()).add(k.observation());
+                byBureau.computeIfAbsent(k.source().bureauCode(), b -> new ArrayList<>()).add(k.observation());
             }
         }
         int changed = 0;

@@ -28,7 +28,7 @@ import com.qiyouxiang.warehouse.Warehouse;
  * return and decode than hex) and {@code id_keyed_hash_base64(VARCHAR)} (the same for a 身份证号 valid by
  * GB 11643, NULL otherwise: {@link Gb11643#valid} checks it while the bytes are in hand, in nanoseconds, where
  * the same checks in SQL cost a pattern, a date parse and 17 integer divisions a line), and the SQL macros
- * over them (sql/staging/keyed_hash.sql: the 32 bytes stored), so they run inside the SELECT that reads the
+ * over them (sql/statements/platform/keyed_hash.sql: the 32 bytes stored), so they run inside the SELECT that reads the
  * CSV, on DuckDB's own threads, one call
  * per vector of 2,048 lines. The key lives only in this object: it never appears in SQL text (which DuckDB
  * repeats in error messages) nor in any table, and {@link #uninstall} replaces the functions by ones that
@@ -54,7 +54,7 @@ public final class KeyedHash {
     public void install(Connection c) throws SQLException {
         register(c, FUNCTION, (in, out) -> hashVector(in, out, false));
         register(c, ID_FUNCTION, (in, out) -> hashVector(in, out, true));
-        Warehouse.runScript(c, "staging/keyed_hash.sql");
+        Warehouse.runScript(c, "statements/platform/keyed_hash.sql");
     }
 
     /** Replaces both functions by ones that fail: no key stays reachable from SQL. */

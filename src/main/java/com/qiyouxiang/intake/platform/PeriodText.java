@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * 统计期 as the platform writes it -> dim_period.period_code. The same rules as the SQL macro
- * platform_period (sql/staging/platform_macros.sql), which the record-level exports use:
+ * platform_period (sql/statements/platform/macros.sql), which the record-level exports use:
  * 2024Q2, 2024年第二季度, 2024-06, 202406 -> 2024Q2; 2024, 2024年 -> 2024. A month stands for its
  * quarter only at the quarter's end (3, 6, 9, 12): the exports give stocks at a date.
  */

@@ -15,10 +15,11 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.qiyouxiang.batch.Progress;
 import com.qiyouxiang.validation.ValueRules;
-import com.qiyouxiang.operations.Progress;
 import com.qiyouxiang.warehouse.FaultInjection;
 import com.qiyouxiang.warehouse.FileRegistry;
+import com.qiyouxiang.warehouse.FileStatus;
 import com.qiyouxiang.warehouse.RowCounts;
 import com.qiyouxiang.warehouse.Warehouse;
 
@@ -158,7 +159,7 @@ public class PlatformInbox {
                     extra = ", " + o.changed() + " facts new or revised"
                             + (o.findings().isEmpty() ? "" : "\n      " + String.join("\n      ", o.findings()));
                 }
-                FileRegistry.complete(c, fileId, counts.rowsRejected() == 0 ? "loaded" : "loaded_with_rejects",
+                FileRegistry.complete(c, fileId, FileStatus.loaded(counts.rowsRejected()),
                         mapping.id(), bureauCode(c, mapping), null, null, counts, file.encodingLabel());
                 FaultInjection.beforeCommit("file:" + file.name());
                 long commit = System.nanoTime();
@@ -191,7 +192,7 @@ public class PlatformInbox {
             }
         }
         long fileId = FileRegistry.register(c, file.path(), file.checksum(), "platform", jobExecutionId);
-        FileRegistry.complete(c, fileId, "unrecognised", null, null, null, null, new RowCounts(), why);
+        FileRegistry.complete(c, fileId, FileStatus.UNRECOGNISED, null, null, null, null, new RowCounts(), why);
         log.warn("Platform export {} not loaded: {}", file.name(), why);
         return file.name() + ": unrecognised (" + why + ")";
     }

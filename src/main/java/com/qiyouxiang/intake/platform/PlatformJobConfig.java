@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.operations.RunSummaryListener;
+import com.qiyouxiang.batch.RunSummaryListener;
+import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.Warehouse;
-import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
  * platformJob: the 公共数据平台 CSV exports in qyx.platform.inbox-dir.

@@ -20,9 +20,9 @@ import com.qiyouxiang.warehouse.Warehouse;
 /**
  * Loads one record-level export with DuckDB's read_csv: the dataset's staging SQL (sql/staging/stg_platform_*.sql)
  * reads, validates and pseudonymises in one COPY into a temporary Parquet file, streaming, in the file's order
- * (platform_staged.sql reads it back as stg_platform_records); platform_lookups.sql resolves the distinct
- * division codes and periods; load_rec_*.sql moves the good lines into the record table;
- * platform_record_rejects.sql puts the bad lines, with line numbers and masked values, into etl_reject. No step
+ * (then, under sql/statements/platform/: staged_records.sql reads it back as stg_platform_records; lookups.sql
+ * resolves the distinct division codes and periods; load_rec_*.sql moves the good lines into the record table;
+ * insert_record_rejects.sql puts the bad lines, with line numbers and masked values, into etl_reject). No step
  * holds the export in memory, so memory does not grow with its size. The warehouse changes happen inside the
  * caller's transaction. GB18030 files are transcoded to a temporary UTF-8 file first; temporary files
  * (qyx.platform.temp-dir) are deleted afterwards. The staging file never holds a name, a phone number or a raw
@@ -43,7 +43,7 @@ public class RecordExportLoader {
     public RowCounts load(Connection c, ExportFile file, PlatformMapping mapping, Map<String, Integer> fields,
                           long fileId, Long jobExecutionId) throws SQLException, IOException {
         Dataset dataset = mapping.dataset();
-        Warehouse.runScript(c, "staging/platform_macros.sql");
+        Warehouse.runScript(c, "statements/platform/macros.sql");
         dropReaderTables(c);
         long start = System.nanoTime();
         Path staged = temp.create(".parquet");
@@ -59,11 +59,11 @@ public class RecordExportLoader {
                 }
             }
             long stagedAt = System.nanoTime();
-            execute(c, PlatformSql.fill("staging/platform_staged.sql", Map.of("staging_file", stagingFile)));
-            Warehouse.runScript(c, "staging/platform_lookups.sql");
+            execute(c, PlatformSql.fill("statements/platform/staged_records.sql", Map.of("staging_file", stagingFile)));
+            Warehouse.runScript(c, "statements/platform/lookups.sql");
             long loaded = update(c, PlatformSql.fill(dataset.loadSql(), Map.of("file_id", fileId)));
             long moved = System.nanoTime();
-            long rejected = update(c, PlatformSql.fill("staging/platform_record_rejects.sql",
+            long rejected = update(c, PlatformSql.fill("statements/platform/insert_record_rejects.sql",
                     rejectValues(file, fileId, jobExecutionId)));
             log.info("{}: transcode {} s, read + validate + hash into the staging file {} s, into {} {} s, rejects {} s",
                     file.name(), seconds(start, transcoded), seconds(transcoded, stagedAt), dataset.table(),

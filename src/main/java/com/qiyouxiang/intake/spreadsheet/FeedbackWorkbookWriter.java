@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import com.qiyouxiang.validation.ReviewState;
 import com.qiyouxiang.warehouse.Reject;
 
 /**
@@ -50,13 +51,13 @@ final class FeedbackWorkbookWriter {
                    long rejected, long verifyItems, long verifyOpen, long hintItems) {
     }
 
-    /** A 核实性 or 提示性 finding on one of the file's figures (spreadsheet_feedback_findings.sql). */
+    /** A 核实性 or 提示性 finding on one of the file's figures (sql/statements/spreadsheet/feedback_findings.sql). */
     record Flag(String tier, String ruleId, String indicatorCode, String indicatorName, String townName, String periodCode,
                 String sheetName, String location, String reported, String comparedWith, Double comparedValue,
                 String messageZh, String reviewState, String explanation) {
 
         boolean open() {
-            return "待核实".equals(reviewState);
+            return ReviewState.PENDING.dbValue().equals(reviewState);
         }
     }
 
@@ -89,7 +90,7 @@ final class FeedbackWorkbookWriter {
             }
             for (Flag f : flags) {
                 boolean isVerify = "核实性".equals(f.tier());
-                String state = isVerify ? ("已说明".equals(f.reviewState()) ? "·已说明" : "·待核实，请在“情况说明”表中说明") : "";
+                String state = isVerify ? (ReviewState.EXPLAINED.dbValue().equals(f.reviewState()) ? "·已说明" : "·待核实，请在“情况说明”表中说明") : "";
                 if (f.location() != null && f.location().contains("!") && marked < maxMarks
                         && mark(marks, f.sheetName(), f.location(), new Mark(isVerify ? verify : hint,
                         "【" + f.tier() + state + "】" + f.messageZh()))) {

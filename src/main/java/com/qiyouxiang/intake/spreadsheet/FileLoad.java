@@ -36,7 +36,7 @@ final class FileLoad {
     private final ValueRules rules;
     private final long fileId;
     private final String fileName;
-    private final String bureauCode;
+    private final Candidate.Source source;
     private final Long jobExecutionId;
     private final int chunkSize;
     private final RowCounts counts = new RowCounts();
@@ -52,10 +52,10 @@ final class FileLoad {
         this.rules = rules;
         this.fileId = fileId;
         this.fileName = fileName;
-        this.bureauCode = bureauCode;
+        this.source = new Candidate.Source(SOURCE_KIND, bureauCode, fileId, fileName);
         this.jobExecutionId = jobExecutionId;
         this.chunkSize = chunkSize;
-        Warehouse.runScript(c, "facts/stg_fact.sql");
+        Warehouse.runScript(c, "statements/facts/stg_fact.sql");
     }
 
     RowCounts counts() {
@@ -95,8 +95,7 @@ final class FileLoad {
                     + " 填报），请删除重复的行或列");
             return;
         }
-        pending.add(new Candidate(o, SOURCE_KIND, bureauCode, fileId, fileName, sheet, row, sheet + "!" + cell, raw,
-                remark, cityTotal, quarterValue));
+        pending.add(new Candidate(o, source, sheet, row, sheet + "!" + cell, raw, remark, cityTotal, quarterValue));
         if (pending.size() >= chunkSize) {
             check();
         }

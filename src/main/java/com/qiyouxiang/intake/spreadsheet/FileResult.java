@@ -4,23 +4,44 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.qiyouxiang.warehouse.FactWriter;
+import com.qiyouxiang.warehouse.FileStatus;
 
 /**
- * What became of one inbox file.
+ * What became of one inbox file: its status and message, and for a loaded file what it brought ({@link Load}) and
+ * its feedback workbook if one was written.
  *
- * @param status  loaded / loaded_with_rejects / unchanged (same checksum loaded before) / unrecognised / failed
- * @param changes figures new or changed by this file (changes of earlier values have oldValue set)
- * @param notes   核实性/提示性 findings on loaded figures (first ones)
+ * @param status   loaded / loaded_with_rejects / unchanged (same checksum loaded before) / unrecognised / failed
+ * @param fileId   its etl_file row (for an unchanged file, the earlier one)
+ * @param load     what a loaded file brought; null when it was not loaded
+ * @param feedback the feedback workbook written for it, or null
  */
-public record FileResult(Path file, String status, Long fileId, String mappingId, String bureauCode, String period,
-                         Integer revision, String counts, long rejected, String message,
-                         List<FactWriter.Change> changes, List<String> notes, long notedCount, Path feedback) {
+public record FileResult(Path file, FileStatus status, Long fileId, String message, Load load, Path feedback) {
 
-    static FileResult of(Path file, String status, Long fileId, String message) {
-        return new FileResult(file, status, fileId, null, null, null, null, null, 0, message, List.of(), List.of(), 0, null);
+    /**
+     * What a loaded file brought.
+     *
+     * @param changes figures new or changed by this file (changes of earlier values have oldValue set)
+     * @param notes   核实性/提示性 findings on loaded figures (first ones)
+     */
+    public record Load(String mappingId, String bureauCode, String period, int revision, String counts,
+                       List<FactWriter.Change> changes, List<String> notes, long notedCount) {
+    }
+
+    /** A file loaded (with or without rejects), before its feedback workbook is written. */
+    static FileResult loaded(Path file, FileStatus status, long fileId, String message, Load load) {
+        return new FileResult(file, status, fileId, message, load, null);
+    }
+
+    /** A file not loaded: unchanged since it was loaded before, unrecognised or failed. */
+    static FileResult notLoaded(Path file, FileStatus status, Long fileId, String message) {
+        return new FileResult(file, status, fileId, message, null, null);
+    }
+
+    FileResult withFeedback(Path feedback) {
+        return new FileResult(file, status, fileId, message, load, feedback);
     }
 
     public boolean loaded() {
-        return status.startsWith("loaded");
+        return status.isLoaded();
     }
 }

@@ -18,13 +18,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.qiyouxiang.operations.RunSummaryListener;
-import com.qiyouxiang.operations.Progress;
+import com.qiyouxiang.batch.Progress;
+import com.qiyouxiang.batch.RunSummaryListener;
+import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FactWriter;
+import com.qiyouxiang.warehouse.FileStatus;
 import com.qiyouxiang.warehouse.Warehouse;
-import com.qiyouxiang.warehouse.WarehouseTasklet;
 
 /**
  * ingestJob: every new bureau spreadsheet in the inbox into the warehouse.
@@ -91,7 +92,7 @@ public class IngestJobConfig {
                     results.add(r);
                     if (r.loaded()) {
                         contribution.incrementReadCount();
-                        contribution.incrementWriteCount(r.changes().size());
+                        contribution.incrementWriteCount(r.load().changes().size());
                     }
                   }
                 }
@@ -108,32 +109,33 @@ public class IngestJobConfig {
         static List<String> summary(Path inbox, SourceMappings mappings, ReferenceData reference, List<FileResult> results) {
             List<String> lines = new ArrayList<>();
             long loaded = results.stream().filter(FileResult::loaded).count();
-            long unchanged = results.stream().filter(r -> r.status().equals("unchanged")).count();
+            long unchanged = results.stream().filter(r -> r.status() == FileStatus.UNCHANGED).count();
             long refused = results.size() - loaded - unchanged;
             lines.add(results.size() + " spreadsheets in " + inbox + " (" + mappings.all().size() + " templates): "
                     + loaded + " loaded, " + unchanged + " unchanged since last run, " + refused + " refused");
             for (FileResult r : results) {
-                if (r.status().equals("unchanged")) {
+                if (r.status() == FileStatus.UNCHANGED) {
                     continue;
                 }
                 if (!r.loaded()) {
                     lines.add("[" + r.status() + "] " + r.file().getFileName() + ": " + r.message());
                     continue;
                 }
-                long revised = r.changes().stream().filter(ch -> ch.oldValue() != null).count();
-                lines.add("[" + r.status() + "] " + r.file().getFileName() + " -> " + r.mappingId() + " " + r.bureauCode()
-                        + " " + r.period() + " revision " + r.revision() + ": " + r.counts() + "; "
-                        + (r.changes().size() - revised) + " new, " + revised + " revised figures"
+                FileResult.Load load = r.load();
+                long revised = load.changes().stream().filter(ch -> ch.oldValue() != null).count();
+                lines.add("[" + r.status() + "] " + r.file().getFileName() + " -> " + load.mappingId() + " " + load.bureauCode()
+                        + " " + load.period() + " revision " + load.revision() + ": " + load.counts() + "; "
+                        + (load.changes().size() - revised) + " new, " + revised + " revised figures"
                         + (r.feedback() == null ? "" : "; feedback " + r.feedback()));
-                for (FactWriter.Change ch : r.changes()) {
+                for (FactWriter.Change ch : load.changes()) {
                     if (ch.oldValue() != null) {
                         lines.add("    changed " + ch.indicatorCode() + " " + reference.townName(ch.townCode()) + " " + ch.periodCode() + ": "
                                 + num(ch.oldValue()) + " -> " + num(ch.newValue()) + " (revision " + ch.revision() + ")");
                     }
                 }
-                r.notes().forEach(n -> lines.add("    " + n));
-                if (r.notedCount() > r.notes().size()) {
-                    lines.add("    ... " + (r.notedCount() - r.notes().size()) + " more findings");
+                load.notes().forEach(n -> lines.add("    " + n));
+                if (load.notedCount() > load.notes().size()) {
+                    lines.add("    ... " + (load.notedCount() - load.notes().size()) + " more findings");
                 }
             }
             return lines;

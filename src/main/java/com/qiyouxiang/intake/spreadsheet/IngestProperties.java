@@ -22,7 +22,7 @@ public record IngestProperties(@DefaultValue("samples/inbox") Path inboxDir, @De
      * @param archiveMode copy (default: the inbox keeps its files) or move; files are never deleted
      * @param chunkSize   figures checked and appended per chunk: bounds memory for large files
      * @param feedbackMaxMarks at most this many bad cells are highlighted with a comment in a feedback workbook
-     *                    (comments are held in memory while the workbook is written); the 退回说明 sheet lists up
+     *                    (comments are held in memory while the workbook is written); the 反馈说明 sheet lists up
      *                    to 10 times as many
      */
     public record Ingest(@DefaultValue("jobs/sources/spreadsheets") Path sourcesDir, @DefaultValue("copy") ArchiveMode archiveMode,

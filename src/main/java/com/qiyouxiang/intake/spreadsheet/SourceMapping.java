@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One bureau template, read from a YAML file under {@code jobs/sources/spreadsheets/} (see
- * the README, section "Spreadsheet ingest" for every key). How a file is recognised, which quirks its
- * sheets have (each a named option), and where its figures are.
+ * One bureau template, read from a YAML file under {@code jobs/sources/spreadsheets/} (every key in
+ * docs/spreadsheets.md; the options, named by {@link TemplateOption}, in docs/reference/template-options.md).
+ * How a file is recognised, which quirks its sheets have (each a named option), and where its figures are.
  *
  * @param bureau     the bureau as written (any name or alias in dim_bureau_alias)
  * @param townColumn town-columns: the header of the 镇街 column
@@ -39,7 +39,7 @@ public record SourceMapping(String id, String description, String bureau, Layout
     }
 
     /**
-     * The template's quirks, each a named option (defaults in jobs/sources/spreadsheets/_defaults.yml).
+     * The template's quirks, each a named option ({@link TemplateOption}; defaults in jobs/sources/spreadsheets/_defaults.yml).
      *
      * @param headerMarker            the header starts at the first row with a cell equal to (or starting with) this text
      * @param headerRows              how many rows the header spans (2 for two-row merged headers)

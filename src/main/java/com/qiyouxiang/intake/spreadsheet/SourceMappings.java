@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The template mappings: every {@code *.yml} under the sources folder, each over the defaults in
- * {@code _defaults.yml}. A mistake in a mapping (unknown layout, missing column) fails at load,
+ * {@code _defaults.yml}; the options are named by {@link TemplateOption}. A mistake in a mapping (unknown layout, missing column) fails at load,
  * naming the file.
  */
 public final class SourceMappings {
@@ -93,13 +93,15 @@ public final class SourceMappings {
             opts.putAll((Map<String, Object>) y.getOrDefault("options", Map.of()));
             Map<String, Object> rec = (Map<String, Object>) required(y, "recognise");
             SourceMapping.Options options = new SourceMapping.Options(
-                    TextNormalizer.normalize(str(required(opts, "header-marker"))), ((Number) opts.getOrDefault("header-rows", 1)).intValue(),
-                    bool(opts.getOrDefault("fill-merged-header", true)), strings(opts.get("fill-down")),
-                    new LinkedHashSet<>(normalized(opts.get("total-row-labels"))), normalized(opts.get("footnote-markers")),
-                    normalized(opts.get("meta-markers")), new LinkedHashSet<>(normalized(opts.get("no-value-tokens"))),
-                    bool(opts.getOrDefault("skip-hidden-sheets", true)), strings(opts.getOrDefault("period-from", List.of("title", "file-name"))),
-                    bool(opts.getOrDefault("fraction-in-percent-column", true)),
-                    ((Number) opts.getOrDefault("annual-in-quarter", 4)).intValue());
+                    TextNormalizer.normalize(str(required(opts, TemplateOption.HEADER_MARKER.key()))),
+                    ((Number) option(opts, TemplateOption.HEADER_ROWS)).intValue(),
+                    bool(option(opts, TemplateOption.FILL_MERGED_HEADER)), strings(option(opts, TemplateOption.FILL_DOWN)),
+                    new LinkedHashSet<>(normalized(option(opts, TemplateOption.TOTAL_ROW_LABELS))),
+                    normalized(option(opts, TemplateOption.FOOTNOTE_MARKERS)), normalized(option(opts, TemplateOption.META_MARKERS)),
+                    new LinkedHashSet<>(normalized(option(opts, TemplateOption.NO_VALUE_TOKENS))),
+                    bool(option(opts, TemplateOption.SKIP_HIDDEN_SHEETS)), strings(option(opts, TemplateOption.PERIOD_FROM)),
+                    bool(option(opts, TemplateOption.FRACTION_IN_PERCENT_COLUMN)),
+                    ((Number) option(opts, TemplateOption.ANNUAL_IN_QUARTER)).intValue());
             SourceMapping.Recognise recognise = new SourceMapping.Recognise(
                     Pattern.compile(str(required(rec, "file-name"))), Pattern.compile(str(rec.getOrDefault("sheet", ".*"))),
                     normalized(rec.get("header-text")));
@@ -132,6 +134,11 @@ public final class SourceMappings {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Source mapping " + f + " is invalid: " + e.getMessage(), e);
         }
+    }
+
+    /** The option's value: the mapping's own, else _defaults.yml's, else the built-in default. */
+    private static Object option(Map<String, Object> opts, TemplateOption option) {
+        return opts.getOrDefault(option.key(), option.builtIn());
     }
 
     private static Object required(Map<String, Object> y, String key) {

@@ -24,6 +24,7 @@ import com.qiyouxiang.validation.ReviewStates;
 import com.qiyouxiang.warehouse.FactWriter;
 import com.qiyouxiang.warehouse.FaultInjection;
 import com.qiyouxiang.warehouse.FileRegistry;
+import com.qiyouxiang.warehouse.FileStatus;
 import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.RowCounts;
 import com.qiyouxiang.warehouse.SqlFiles;
@@ -62,7 +63,7 @@ public final class SpreadsheetIngester {
         if (done != null) {
             c.commit();
             afterLoad(c, file, checksum, done, false);
-            return FileResult.of(file, "unchanged", done, "与已入库文件（file_id " + done + "）内容相同，未重复入库");
+            return FileResult.notLoaded(file, FileStatus.UNCHANGED, done, "与已入库文件（file_id " + done + "）内容相同，未重复入库");
         }
         String name = file.getFileName().toString();
         FileFacts facts = new FileFacts();
@@ -71,14 +72,11 @@ public final class SpreadsheetIngester {
             FileResult result = load(c, file, fileId, facts, jobExecutionId);
             FaultInjection.beforeCommit("file:" + name);
             c.commit();
-            log.info("{}: {} {}", name, result.status(), result.counts());
-            Path feedback = afterLoad(c, file, checksum, fileId, true);
-            return new FileResult(result.file(), result.status(), result.fileId(), result.mappingId(), result.bureauCode(),
-                    result.period(), result.revision(), result.counts(), result.rejected(), result.message(),
-                    result.changes(), result.notes(), result.notedCount(), feedback);
+            log.info("{}: {} {}", name, result.status(), result.load().counts());
+            return result.withFeedback(afterLoad(c, file, checksum, fileId, true));
         } catch (NotRecognisedException e) {
             c.rollback();
-            return refused(c, file, checksum, "unrecognised", "UNRECOGNISED_FILE", e.getMessage(), jobExecutionId);
+            return refused(c, file, checksum, FileStatus.UNRECOGNISED, "UNRECOGNISED_FILE", e.getMessage(), jobExecutionId);
         } catch (SQLException e) {
             c.rollback(); // the warehouse itself failed: stop the step (a restart redoes this file)
             throw e;
@@ -86,7 +84,7 @@ public final class SpreadsheetIngester {
             c.rollback();
             String reason = reason(e);
             log.warn("{}: refused: {}", name, reason, e instanceof IOException || isZipBomb(e) ? null : e);
-            return refused(c, file, checksum, "failed", isZipBomb(e) ? "ZIP_BOMB" : "UNREADABLE_FILE", reason, jobExecutionId);
+            return refused(c, file, checksum, FileStatus.FAILED, isZipBomb(e) ? "ZIP_BOMB" : "UNREADABLE_FILE", reason, jobExecutionId);
         }
     }
 
@@ -119,11 +117,11 @@ public final class SpreadsheetIngester {
             ReviewStates.apply(c, fileId);
             int revision = revision(c, mapping.id(), bureau, facts.period);
             RowCounts counts = load.counts();
-            String status = counts.rowsRejected() > 0 ? "loaded_with_rejects" : "loaded";
+            FileStatus status = FileStatus.loaded(counts.rowsRejected());
             String message = message(facts, changes);
             FileRegistry.complete(c, fileId, status, mapping.id(), bureau, facts.period, revision, counts, message);
-            return new FileResult(file, status, fileId, mapping.id(), bureau, facts.period, revision, counts.toString(),
-                    counts.rowsRejected(), message, changes, load.notes(), load.notedCount(), null);
+            return FileResult.loaded(file, status, fileId, message, new FileResult.Load(mapping.id(), bureau, facts.period,
+                    revision, counts.toString(), changes, load.notes(), load.notedCount()));
         }
     }
 
@@ -154,23 +152,23 @@ public final class SpreadsheetIngester {
         values.put("bureau_code", bureau);
         values.put("period_code", period);
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_file_revision.sql", values))) {
+             ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/file_revision.sql", values))) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
     /** Records a refused file (once per content and reason) with a file-level reject; the file stays in the inbox. */
-    private FileResult refused(Connection c, Path file, String checksum, String status, String reasonCode, String reason,
+    private FileResult refused(Connection c, Path file, String checksum, FileStatus status, String reasonCode, String reason,
                                Long jobExecutionId) throws SQLException {
-        String sql = SqlFiles.read("intake/spreadsheet_refused_before.sql",
-                Map.of("checksum", checksum, "status", status, "message", reason));
+        String sql = SqlFiles.read("statements/spreadsheet/refused_before.sql",
+                Map.of("checksum", checksum, "status", status.dbValue(), "message", reason));
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             long earlier = rs.getLong(1);
             if (!rs.wasNull()) {
                 c.commit();
-                return FileResult.of(file, status, earlier, reason + "（与此前记录相同，未重复记录）");
+                return FileResult.notLoaded(file, status, earlier, reason + "（与此前记录相同，未重复记录）");
             }
         }
         long fileId = FileRegistry.register(c, file, checksum, FileLoad.SOURCE_KIND, jobExecutionId);
@@ -178,7 +176,7 @@ public final class SpreadsheetIngester {
                 List.of(new Reject(null, null, null, file.getFileName().toString(), reasonCode, reason)));
         FileRegistry.complete(c, fileId, status, null, null, null, null, new RowCounts(), reason);
         c.commit();
-        return FileResult.of(file, status, fileId, reason);
+        return FileResult.notLoaded(file, status, fileId, reason);
     }
 
     /** Archives a loaded file and writes its feedback workbook when it had rejects (both redone after a crash). */
@@ -218,7 +216,7 @@ public final class SpreadsheetIngester {
         String name = file.getFileName().toString();
         int maxRows = properties.ingest().feedbackMaxMarks() * 10;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_file.sql", Map.of("file_id", fileId)))) {
+             ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_file.sql", Map.of("file_id", fileId)))) {
             if (!rs.next()) {
                 return null;
             }
@@ -227,14 +225,14 @@ public final class SpreadsheetIngester {
             summary = new FeedbackWorkbookWriter.Summary(name, rs.getString(2), rs.getString(3), rs.getString(1), counts,
                     rs.getLong(6), rs.getLong(8), rs.getLong(9), rs.getLong(10));
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_rejects.sql",
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_rejects.sql",
                 Map.of("file_id", fileId, "max_rows", maxRows)))) {
             while (rs.next()) {
                 rejects.add(new Reject(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)));
             }
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("intake/spreadsheet_feedback_findings.sql",
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_findings.sql",
                 Map.of("file_id", fileId, "max_rows", maxRows)))) {
             while (rs.next()) {
                 flags.add(new FeedbackWorkbookWriter.Flag(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

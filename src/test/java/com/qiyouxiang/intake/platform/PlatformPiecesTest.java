@@ -33,7 +33,7 @@ class PlatformPiecesTest {
         KeyedHash key = new KeyedHash("a key of the operator's");
         KeyedHash longKey = new KeyedHash("k".repeat(100));   // longer than the block: hashed first, as RFC 2104 says
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            Warehouse.runScript(c, "staging/platform_macros.sql");
+            Warehouse.runScript(c, "statements/platform/macros.sql");
             for (KeyedHash k : List.of(key, longKey)) {
                 k.install(c);
                 for (String id : List.of("33068119800517991X", "110101199003071234", "户编号DB000001")) {
@@ -85,7 +85,7 @@ class PlatformPiecesTest {
         expected.put("", "ID_MISSING");
         expected.put("11010519491231002X", null);   // the standard's own example
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            Warehouse.runScript(c, "staging/platform_macros.sql");
+            Warehouse.runScript(c, "statements/platform/macros.sql");
             for (Map.Entry<String, String> e : expected.entrySet()) {
                 try (PreparedStatement p = c.prepareStatement("SELECT gb11643_problem(?), mask_id(?)")) {
                     p.setString(1, e.getKey());
@@ -123,7 +123,7 @@ class PlatformPiecesTest {
         int valid = 0;
         int rejected = 0;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            Warehouse.runScript(c, "staging/platform_macros.sql");
+            Warehouse.runScript(c, "statements/platform/macros.sql");
             key.install(c);
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE ids (id VARCHAR)");
@@ -172,7 +172,7 @@ class PlatformPiecesTest {
         expected.put("2024年第五季度", null);
         expected.put("二〇二四", null);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            Warehouse.runScript(c, "staging/platform_macros.sql");
+            Warehouse.runScript(c, "statements/platform/macros.sql");
             for (Map.Entry<String, String> e : expected.entrySet()) {
                 assertThat(PeriodText.parse(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
                 try (PreparedStatement p = c.prepareStatement("SELECT platform_period(?)")) {

@@ -51,7 +51,7 @@ class IngestRestartTest extends WarehouseJobTest {
             return new ValueRules() {
                 @Override
                 public List<Finding> check(Connection c, List<Candidate> candidates) throws SQLException {
-                    if (crash && candidates.stream().anyMatch(cand -> cand.fileName().startsWith("残联"))) {
+                    if (crash && candidates.stream().anyMatch(cand -> cand.source().fileName().startsWith("残联"))) {
                         throw new SQLException("simulated crash: the warehouse went away");
                     }
                     return rules.check(c, candidates);

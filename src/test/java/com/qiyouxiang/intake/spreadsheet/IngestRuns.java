@@ -10,7 +10,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 
-import com.qiyouxiang.warehouse.WarehouseTasklet;
+import com.qiyouxiang.batch.WarehouseTasklet;
 
 /**
  * Launches for the ingest tests. Kept out of the test classes: @SpringBatchTest treats a test

@@ -1,0 +1,78 @@
+package com.qiyouxiang.intake.spreadsheet;
+
+import java.util.List;
+
+/**
+ * Every named option of a template mapping ({@code options:} in {@code jobs/sources/spreadsheets/*.yml}),
+ * one place for its key, type, built-in default and meaning: {@link SourceMappings} reads the options by
+ * these keys, {@code _defaults.yml} sets the defaults every mapping inherits, and
+ * docs/reference/template-options.md is generated from this enum and that file.
+ */
+public enum TemplateOption {
+
+    HEADER_MARKER("header-marker", "text", null,
+            "The header starts at the first row with a cell equal to (or starting with) this text (`镇街`, `序号`). Required: every mapping names it."),
+    HEADER_ROWS("header-rows", "integer", 1,
+            "How many rows the header spans (2 for a two-row merged header: 托位数 over 总数 | 其中普惠)."),
+    FILL_MERGED_HEADER("fill-merged-header", "true/false", true,
+            "An empty upper header cell over a lower one takes the text on its left (cells merged across)."),
+    FILL_DOWN("fill-down", "list of headers", List.of(),
+            "Columns whose empty cells take the value above (cells merged down), e.g. `[单位]`."),
+    TOTAL_ROW_LABELS("total-row-labels", "list of texts", List.of(),
+            "Labels of the bureau's own city row (合计, 全市): loaded as the city (330681), never as a town, never added to the towns."),
+    FOOTNOTE_MARKERS("footnote-markers", "list of texts", List.of(),
+            "A row starting with one of these begins the footnotes below the table (ignored, counted as footnote)."),
+    META_MARKERS("meta-markers", "list of texts", List.of(),
+            "Rows with these are the reporting details above or below the table: 填报单位 (checked against the template's bureau), 填报日期, 填报人."),
+    NO_VALUE_TOKENS("no-value-tokens", "list of texts", List.of(),
+            "Cell texts meaning \"no value\" (ignored, counted as no_value)."),
+    SKIP_HIDDEN_SHEETS("skip-hidden-sheets", "true/false", true,
+            "Hidden (and very hidden) sheets are not read; the file's message lists them."),
+    PERIOD_FROM("period-from", "list of title, file-name", List.of("title", "file-name"),
+            "Where the file's period is read, in order: the title rows, then the file name."),
+    FRACTION_IN_PERCENT_COLUMN("fraction-in-percent-column", "true/false", true,
+            "In a % column a figure between 0 and 1 is a fraction: 0.63 means 63."),
+    ANNUAL_IN_QUARTER("annual-in-quarter", "4 or 1", 4,
+            "Annual indicators are due in this quarter's file: 4 = the same year's Q4 file, 1 = the next year's Q1 file (period = the year before).");
+
+    private final String key;
+    private final String type;
+    private final Object builtIn;
+    private final String description;
+
+    TemplateOption(String key, String type, Object builtIn, String description) {
+        this.key = key;
+        this.type = type;
+        this.builtIn = builtIn;
+        this.description = description;
+    }
+
+    /** The key as written in the YAML, e.g. {@code header-rows}. */
+    public String key() {
+        return key;
+    }
+
+    /** How the value is written, for the documentation. */
+    public String type() {
+        return type;
+    }
+
+    /** The value when neither the mapping nor {@code _defaults.yml} sets the option (null: required). */
+    public Object builtIn() {
+        return builtIn;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The option named by a YAML key, or an exception naming the known keys. */
+    public static TemplateOption of(String key) {
+        for (TemplateOption o : values()) {
+            if (o.key.equals(key)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("unknown option '" + key + "'");
+    }
+}
