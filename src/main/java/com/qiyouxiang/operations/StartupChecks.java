@@ -31,8 +31,8 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment environment = event.getEnvironment();
         String command = environment.getProperty("qyx.command");
-        if ("doctor".equals(command)) {
-            return;
+        if ("doctor".equals(command) || "false".equals(environment.getProperty("qyx.launcher.enabled"))) {
+            return; // doctor reports the same checks itself; a context without the launcher (tests) launches nothing
         }
         Optional<String> locale = LocaleCheck.problem();
         if (locale.isPresent()) {

@@ -28,13 +28,17 @@ public class StartupRefusal extends RuntimeException implements ExitCodeGenerato
         return ExitCodes.BAD_ARGUMENTS;
     }
 
-    /** Keeps Spring Boot from logging a refusal as "Application run failed" with a stack trace. */
+    /**
+     * Prints a refusal's lines instead of Spring Boot's "Application run failed" and stack trace; Boot then exits
+     * with the refusal's code (2), the exception being an {@link ExitCodeGenerator}.
+     */
     public static class Reporter implements SpringBootExceptionReporter {
 
         @Override
         public boolean reportException(Throwable failure) {
             for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof StartupRefusal) {
+                if (t instanceof StartupRefusal refusal) {
+                    StartupChecks.print(refusal);
                     return true;
                 }
             }
