@@ -37,6 +37,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>status: the last runs from the job metadata (it never opens the warehouse, so it works while a run
  * holds it);</li>
+ * <li>doctor: every setting with where it came from, the folders, disk, locale, hash key, mappings and rules, the
+ * warehouse's schema version and origin, the job metadata's state and the run lock ({@link Doctor}); exit 0 only when
+ * all is well, 2 otherwise;</li>
  * <li>query: one read-only SQL query (text, or a .sql file) against the published marts file, printed as an
  * aligned table or, with --csv, as CSV. With --warehouse it reads the working warehouse (the star schema,
  * rejects, rule results) instead, read-only and holding the run lock while it does, so that it never
@@ -54,16 +57,18 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final OperationsProperties properties;
     private final Path warehousePath;
     private final String command;
+    private final org.springframework.core.env.ConfigurableEnvironment environment;
     private final PrintStream out;
     private int exitCode = ExitCodes.SUCCESS;
 
     public CommandRunner(JobRepository jobRepository, OperationsProperties properties,
                          com.qiyouxiang.warehouse.WarehouseProperties warehouse,
-                         org.springframework.core.env.Environment environment) {
+                         org.springframework.core.env.ConfigurableEnvironment environment) {
         this.jobRepository = jobRepository;
         this.properties = properties;
         this.warehousePath = warehouse.warehousePath();
         this.command = environment.getProperty("qyx.command");
+        this.environment = environment;
         this.out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     }
 
@@ -72,10 +77,15 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         try {
             switch (command) {
                 case "status" -> out.print(status());
+                case "doctor" -> {
+                    Doctor doctor = new Doctor(environment, jobRepository);
+                    out.print(doctor.report());
+                    exitCode = doctor.exitCode();
+                }
                 case "query" -> out.print(args.containsOption("warehouse")
                         ? queryWarehouse(args.getNonOptionArgs(), args.containsOption("csv"))
                         : query(args.getNonOptionArgs(), args.containsOption("csv")));
-                default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status or query");
+                default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status, query or doctor");
             }
         } catch (IllegalArgumentException e) {
             fail(ExitCodes.BAD_ARGUMENTS, e.getMessage());

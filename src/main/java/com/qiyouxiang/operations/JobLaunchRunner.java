@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -27,6 +28,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import com.qiyouxiang.intake.platform.PlatformProperties;
+import com.qiyouxiang.intake.spreadsheet.IngestProperties;
+import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseProperties;
 
 /**
@@ -37,6 +41,13 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
  * with the same parameters, that execution is restarted where it failed (Spring Batch restart).</li>
  * <li>Otherwise a new run starts; {@code run.id} keeps each launch a new job instance, so a job
  * can run every night with the same parameters.</li>
+ * <li>Restart is bound to the warehouse: every execution carries the warehouse it ran on as the non-identifying
+ * parameter {@code warehouse}. A failed or killed execution of another warehouse (the same metadata shared by two
+ * warehouses) is never restarted, nor marked as crashed (its run may be alive, holding that warehouse's lock): the
+ * launch says so and starts a fresh, complete run on this warehouse. An execution without the parameter (made
+ * before it existed) is taken as this warehouse's.</li>
+ * <li>Before the job starts, the warehouse's origin (sample or real, {@link WarehouseOrigin}) is recorded on first
+ * use and checked against the configured inboxes: a mismatch refuses the launch with exit 2.</li>
  * </ul>
  * Boot's own runner is switched off (spring.batch.job.enabled=false) in favour of this one.
  */
@@ -46,21 +57,37 @@ public class JobLaunchRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(JobLaunchRunner.class);
     static final String RUN_ID = "run.id";
+    /** The non-identifying job parameter naming the warehouse an execution ran on (absolute path). */
+    static final String WAREHOUSE = "warehouse";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final List<Job> jobs;
     private final Environment environment;
     private final WarehouseProperties warehouse;
+    private final Warehouse warehouseFile;
+    private final IngestProperties ingest;
+    private final PlatformProperties platform;
     private int exitCode = ExitCodes.SUCCESS;
 
+    /** Without a warehouse (tests that call {@link #launch} directly): executions are not bound to one. */
     public JobLaunchRunner(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, Environment environment,
                            WarehouseProperties warehouse) {
+        this(jobOperator, jobRepository, jobs, environment, warehouse, null, null, null);
+    }
+
+    @Autowired
+    public JobLaunchRunner(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, Environment environment,
+                           WarehouseProperties warehouse, Warehouse warehouseFile, IngestProperties ingest,
+                           PlatformProperties platform) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.environment = environment;
         this.warehouse = warehouse;
+        this.warehouseFile = warehouseFile;
+        this.ingest = ingest;
+        this.platform = platform;
     }
 
     @Override
@@ -86,6 +113,13 @@ public class JobLaunchRunner implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         try (RunLock lock = RunLock.acquire(warehouse.warehousePath(), name + " " + args.getNonOptionArgs())) {
+            String mismatch = WarehouseOrigin.checkOrRecord(warehouseFile, ingest.inboxDir(), platform.inboxDir());
+            if (mismatch != null) {
+                StartupChecks.print(new StartupRefusal(List.of(mismatch)));
+                log.error("Not started: the warehouse's origin (sample or real data) does not match the configured inbox");
+                exitCode = ExitCodes.BAD_ARGUMENTS;
+                return;
+            }
             JobExecution execution = launch(job, given);
             exitCode = exitCodeOf(execution);
         } catch (RunLock.HeldException e) {
@@ -96,24 +130,57 @@ public class JobLaunchRunner implements ApplicationRunner, ExitCodeGenerator {
 
     /** Starts a new run of the job, or restarts its last run when that failed with the same parameters. */
     public JobExecution launch(Job job, JobParameters given) throws Exception {
-        JobExecution last = lastExecution(job.getName());
+        String here = warehouse == null ? null : warehouse.warehousePath().toAbsolutePath().normalize().toString();
+        JobExecution newest = lastExecution(job.getName());
+        JobExecution last = here == null ? newest : lastExecutionOn(job.getName(), here);
+        if (newest != null && last != newest && (newest.getStatus().isRunning() || unfinished(newest))) {
+            log.warn("{} execution #{} ({}) belongs to another warehouse, {}: not restarting it on this one ({}); "
+                    + "starting a fresh run here", job.getName(), newest.getId(), newest.getStatus(), warehouseOf(newest), here);
+        }
         if (last != null && last.getStatus().isRunning()) {
             markCrashed(last);
         }
-        if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)
-                && withoutRunId(last.getJobParameters()).equals(given)) {
+        if (last != null && unfinished(last) && withoutLauncherParameters(last.getJobParameters()).equals(given)) {
             log.info("Restarting {} execution #{} (it ended {}) where it stopped, with its parameters {}",
                     job.getName(), last.getId(), last.getStatus(), last.getJobParameters());
             return jobOperator.restart(last);
         }
-        long runId = last == null ? 1 : nextRunId(last.getJobParameters());
-        JobParameters parameters = new JobParametersBuilder(given).addLong(RUN_ID, runId).toJobParameters();
-        return jobOperator.start(job, parameters);
+        long runId = newest == null ? 1 : nextRunId(newest.getJobParameters());
+        JobParametersBuilder parameters = new JobParametersBuilder(given).addLong(RUN_ID, runId);
+        if (here != null) {
+            parameters.addString(WAREHOUSE, here, false);
+        }
+        return jobOperator.start(job, parameters.toJobParameters());
+    }
+
+    /** The warehouse an execution ran on, or null when it predates the parameter. */
+    static String warehouseOf(JobExecution execution) {
+        JobParameter<?> p = execution.getJobParameters().getParameter(WAREHOUSE);
+        return p == null ? null : String.valueOf(p.value());
     }
 
     private JobExecution lastExecution(String jobName) {
         JobInstance instance = jobRepository.getLastJobInstance(jobName);
         return instance == null ? null : jobRepository.getLastJobExecution(instance);
+    }
+
+    /** How many of a job's newest instances are searched for this warehouse's last execution. */
+    private static final int SEARCHED_INSTANCES = 200;
+
+    /** The last execution of the job on this warehouse (or one that predates the parameter), newest first. */
+    private JobExecution lastExecutionOn(String jobName, String here) {
+        for (JobInstance instance : jobRepository.getJobInstances(jobName, 0, SEARCHED_INSTANCES)) {
+            JobExecution execution = jobRepository.getLastJobExecution(instance);
+            String theirs = execution == null ? null : warehouseOf(execution);
+            if (execution != null && (theirs == null || theirs.equals(here))) {
+                return execution;
+            }
+        }
+        return null;
+    }
+
+    private static boolean unfinished(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED;
     }
 
     /** A run still marked running was killed (the run lock guarantees no other live run): record it as failed. */
@@ -147,10 +214,10 @@ public class JobLaunchRunner implements ApplicationRunner, ExitCodeGenerator {
         return new DefaultJobParametersConverter().getJobParameters(properties);
     }
 
-    private static JobParameters withoutRunId(JobParameters parameters) {
+    private static JobParameters withoutLauncherParameters(JobParameters parameters) {
         JobParametersBuilder builder = new JobParametersBuilder();
         for (JobParameter<?> p : parameters.parameters()) {
-            if (!p.name().equals(RUN_ID)) {
+            if (!p.name().equals(RUN_ID) && !p.name().equals(WAREHOUSE)) {
                 builder.addJobParameter(p);
             }
         }

@@ -38,9 +38,9 @@ class ReferenceDocsTest {
                 .contains("| `header-rows` | integer | `1` | `1` |")
                 .contains("| `header-marker` | text | — | (required) |");
         assertThat(generated.get(ConfigurationDoc.OUTPUT))
-                .contains("| `qyx.inbox-dir` | `QYX_INBOXDIR` | `samples/inbox` |")
+                .contains("| `qyx.inbox-dir` | `QYX_INBOXDIR` |")
                 .contains("| `qyx.duckdb.memory-limit` | `QYX_DUCKDB_MEMORYLIMIT` | `1GB` |")
-                .contains("| `qyx.platform.hash-key` | `QYX_PLATFORM_HASH_KEY` (or `QYX_PLATFORM_HASHKEY`) | `DEMO-KEY-samples-only-not-secret` |");
+                .contains("| `qyx.platform.hash-key` | `QYX_PLATFORM_HASHKEY` | (none) |");
         assertThat(generated.get(DataDictionaryDoc.OUTPUT))
                 .contains("## fct_indicator_value", "## mart_indicator_quarter", "## dq_check_result")
                 .doesNotContain("（无注释）");

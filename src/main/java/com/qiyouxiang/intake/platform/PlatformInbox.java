@@ -58,15 +58,19 @@ public class PlatformInbox {
     public PlatformInbox(Warehouse warehouse, PlatformProperties properties, ValueRules valueRules) {
         this.warehouse = warehouse;
         this.properties = properties;
-        KeyedHash key = new KeyedHash(properties.hashKey());
+        // the key is needed only where hashing happens: a record-level export (checked when one is met)
+        String hashKey = properties.effectiveHashKey();
+        KeyedHash key = hashKey == null ? null : new KeyedHash(hashKey);
         this.indicators = new IndicatorExportLoader(valueRules);
         this.temp = new PlatformTempFiles(properties.tempDir());
-        this.records = new RecordExportLoader(key, temp);
+        this.records = key == null ? null : new RecordExportLoader(key, temp);
         if (properties.demoKey()) {
             log.warn("Hashing 身份证号 with the DEMO key '{}...' of the bundled samples: fine for a demonstration, "
-                    + "never for real data; set QYX_PLATFORM_HASH_KEY", properties.hashKey().substring(0, 8));
+                    + "never for real data; set QYX_PLATFORM_HASH_KEY", hashKey.substring(0, 8));
         }
-        log.info("Platform hash key fingerprint {}", key.fingerprint());
+        if (key != null) {
+            log.info("Platform hash key fingerprint {}", key.fingerprint());
+        }
     }
 
     public static boolean isPlatformExport(Path file) {
@@ -160,6 +164,10 @@ public class PlatformInbox {
                 RowCounts counts;
                 String extra = "";
                 if (mapping.dataset().recordLevel()) {
+                    if (records == null) {
+                        throw new IllegalStateException(file.name() + " is a record-level export and needs the hash key: set "
+                                + "QYX_PLATFORM_HASH_KEY (qyx.platform.hash-key) to your own secret");
+                    }
                     counts = records.load(c, file, mapping, fields, fileId, jobExecutionId);
                 } else {
                     IndicatorExportLoader.Outcome o = indicators.load(c, file, mapping, fields, fileId, jobExecutionId);

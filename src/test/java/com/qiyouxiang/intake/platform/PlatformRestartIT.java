@@ -134,7 +134,7 @@ class PlatformRestartIT {
                 "--qyx.metadata-path=" + dir.resolve("batch-metadata"),
                 // application.yml prefixes the metadata path with ./ (meant for relative paths): give the URL whole
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("batch-metadata").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
-                "--qyx.platform.inbox-dir=" + inbox,
+                "--qyx.platform.inbox-dir=" + inbox, "--qyx.inbox-dir=" + inbox, // a real inbox: not the sample warehouse's
                 "--qyx.platform.temp-dir=" + dir.resolve("tmp"),
                 "--logging.threshold.console=INFO")); // the log line it waits for, on the console too
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
