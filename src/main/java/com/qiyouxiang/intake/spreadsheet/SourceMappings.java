@@ -36,7 +36,39 @@ public final class SourceMappings {
         return mappings;
     }
 
+    /**
+     * Every mapping of the folder, after {@link MappingCheck#folder} found no error in it: a misspelled option,
+     * a wrong type or a bad pattern refuses the whole folder, each problem named by file and line.
+     */
     public static SourceMappings load(Path dir) {
+        List<MappingCheck.Problem> errors;
+        try {
+            errors = MappingCheck.folder(dir).stream().filter(MappingCheck.Problem::error).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the source mappings in " + dir, e);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidMappingsException(errors);
+        }
+        return loadChecked(dir);
+    }
+
+    /** A mapping folder with errors: the message lists each as file:line: what is wrong. */
+    public static final class InvalidMappingsException extends IllegalArgumentException {
+        private final transient List<MappingCheck.Problem> problems;
+
+        public InvalidMappingsException(List<MappingCheck.Problem> problems) {
+            super("The template mappings have " + problems.size() + " error(s) (jobs/run check-mappings lists them):\n"
+                    + String.join("\n", problems.stream().map(MappingCheck.Problem::toString).toList()));
+            this.problems = problems;
+        }
+
+        public List<MappingCheck.Problem> problems() {
+            return problems;
+        }
+    }
+
+    private static SourceMappings loadChecked(Path dir) {
         Map<String, Object> defaults = Map.of();
         Path defaultsFile = dir.resolve("_defaults.yml");
         if (Files.exists(defaultsFile)) {

@@ -66,6 +66,23 @@ public enum TemplateOption {
         return description;
     }
 
+    /** How the value must be written in the YAML, for {@link MappingCheck}: a scalar text, an integer, true/false, a list. */
+    public enum ValueType { TEXT, INTEGER, BOOLEAN, TEXT_LIST }
+
+    /** The YAML value type, told from the built-in default (the header marker, required, is a text). */
+    public ValueType valueType() {
+        if (builtIn instanceof List<?>) {
+            return ValueType.TEXT_LIST;
+        }
+        if (builtIn instanceof Boolean) {
+            return ValueType.BOOLEAN;
+        }
+        if (builtIn instanceof Integer) {
+            return ValueType.INTEGER;
+        }
+        return ValueType.TEXT;
+    }
+
     /** The option named by a YAML key, or an exception naming the known keys. */
     public static TemplateOption of(String key) {
         for (TemplateOption o : values()) {
