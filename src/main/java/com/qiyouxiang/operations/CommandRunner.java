@@ -61,9 +61,21 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out;
     private int exitCode = ExitCodes.SUCCESS;
 
+    private final com.qiyouxiang.warehouse.WarehouseProperties warehouse;
+    private final com.qiyouxiang.intake.spreadsheet.IngestProperties ingest;
+    private final com.qiyouxiang.intake.platform.PlatformProperties platform;
+    private final com.qiyouxiang.catalog.CatalogProperties catalog;
+
     public CommandRunner(JobRepository jobRepository, OperationsProperties properties,
                          com.qiyouxiang.warehouse.WarehouseProperties warehouse,
+                         com.qiyouxiang.intake.spreadsheet.IngestProperties ingest,
+                         com.qiyouxiang.intake.platform.PlatformProperties platform,
+                         com.qiyouxiang.catalog.CatalogProperties catalog,
                          org.springframework.core.env.ConfigurableEnvironment environment) {
+        this.warehouse = warehouse;
+        this.ingest = ingest;
+        this.platform = platform;
+        this.catalog = catalog;
         this.jobRepository = jobRepository;
         this.properties = properties;
         this.warehousePath = warehouse.warehousePath();
@@ -85,7 +97,8 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 case "query" -> out.print(args.containsOption("warehouse")
                         ? queryWarehouse(args.getNonOptionArgs(), args.containsOption("csv"))
                         : query(args.getNonOptionArgs(), args.containsOption("csv")));
-                default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status, query or doctor");
+                case "check-mappings" -> checkMappings();
+                default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status, query, doctor or check-mappings");
             }
         } catch (IllegalArgumentException e) {
             fail(ExitCodes.BAD_ARGUMENTS, e.getMessage());
@@ -93,6 +106,16 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             fail(ExitCodes.ALREADY_RUNNING, e.getMessage() + "\n(query the published marts meanwhile: leave out --warehouse)");
         } catch (SQLException | IOException e) {
             fail(ExitCodes.FAILED, e.getMessage());
+        }
+    }
+
+    /** jobs/run check-mappings: exit 2 when a mapping has an error (each printed as file:line: what is wrong). */
+    private void checkMappings() throws IOException {
+        MappingsCheck.Result r = MappingsCheck.run(ingest.ingest().sourcesDir(), platform.sourcesDir(), warehouse.referenceDir(),
+                catalog.workbook(), List.of(ingest.inboxDir(), platform.inboxDir()));
+        out.print(r.report());
+        if (!r.ok()) {
+            exitCode = ExitCodes.BAD_ARGUMENTS;
         }
     }
 

@@ -49,6 +49,7 @@ final class TemplateOptionsDoc {
                     .append(o.builtIn() == null ? "(required)" : value(o.builtIn())).append(" | ")
                     .append(o.description().replace("|", "\\|")).append(" |\n");
         }
+        md.append("\n## Column names (列名)\n\n").append(TemplateOption.COLUMN_NAMES);
         return md.toString();
     }
 

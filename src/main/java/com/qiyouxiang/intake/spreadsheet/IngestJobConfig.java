@@ -29,7 +29,8 @@ import com.qiyouxiang.warehouse.Warehouse;
 /**
  * ingestJob: every new bureau spreadsheet in the inbox into the warehouse.
  * <ol>
- * <li>ingestSpreadsheets: for each .xlsx/.xlsm/.xls in qyx.inbox-dir (job parameter {@code inboxDir}
+ * <li>ingestSpreadsheets: first the mappings are checked ({@link MappingCheck}: keys, types, indicator codes and
+ * units against dim_indicator); a broken mapping fails the step, naming file:line, before any file is read. Then for each .xlsx/.xlsm/.xls in qyx.inbox-dir (job parameter {@code inboxDir}
  * overrides it), in reporting order, {@link SpreadsheetIngester} in one transaction per file.
  * Restartable: a crash rolls back only the file in progress; files already loaded are skipped by
  * checksum on the restart (and archived / given feedback if that had not happened yet).</li>
@@ -79,6 +80,15 @@ public class IngestJobConfig {
             try (Connection c = warehouse.connect()) {
                 c.setAutoCommit(false);
                 reference = ReferenceData.load(c);
+                ReferenceData known = reference;
+                List<MappingCheck.Problem> unknown = MappingCheck.catalog(mappings, code -> {
+                    ReferenceData.Indicator i = known.indicator(code);
+                    return i == null ? null : new MappingCheck.CatalogIndicator(i.code(), i.name(), i.unit());
+                });
+                if (!unknown.isEmpty()) {
+                    // a broken mapping fails the step before any file is read (the files stay in the inbox)
+                    throw new SourceMappings.InvalidMappingsException(unknown);
+                }
                 SpreadsheetIngester ingester = new SpreadsheetIngester(mappings, reference, rules, properties);
                 c.commit();
                 List<Path> files = InboxFiles.list(inbox, explanationDir);

@@ -34,6 +34,7 @@ final class SheetParser implements Consumer<RawRow> {
     private final FileLoad load;
     private final FileFacts facts;
     private final CellCleaner cleaner;
+    private final MetaRowReader metaReader;
     private final List<RawRow> headerRows = new ArrayList<>();
     private final Map<Integer, RawCell> filledDown = new HashMap<>();
     private final List<Integer> fillDownColumns = new ArrayList<>();
@@ -57,6 +58,7 @@ final class SheetParser implements Consumer<RawRow> {
         this.load = load;
         this.facts = facts;
         this.cleaner = new CellCleaner(options.noValueTokens(), options.fractionInPercentColumn());
+        this.metaReader = new MetaRowReader(options.metaMarkers(), options.metaQualifiers());
     }
 
     @Override
@@ -72,7 +74,7 @@ final class SheetParser implements Consumer<RawRow> {
     void finish() {
         if (columns == null) {
             throw new NotRecognisedException("工作表“" + sheet + "”中未找到表头“" + options.headerMarker() + "”，与模板“"
-                    + mapping.id() + "”不符");
+                    + mapping.id() + "”不符", "no row has a cell starting with option 'header-marker' (" + options.headerMarker() + ")");
         }
     }
 
@@ -142,63 +144,41 @@ final class SheetParser implements Consumer<RawRow> {
     // ---- 填报单位 / 填报日期 / 填报人 ------------------------------------------------------------
 
     private boolean meta(RawRow row) {
-        if (options.metaMarkers().isEmpty()) {
-            return false;
+        List<MetaRowReader.Meta> details = metaReader.read(row);
+        for (MetaRowReader.Meta m : details) {
+            metaValue(m.marker(), m.written(metaReader), m.valueCell());
         }
-        boolean any = false;
-        List<RawCell> cells = row.cells();
-        for (int i = 0; i < cells.size(); i++) {
-            RawCell cell = cells.get(i);
-            if (cell.kind() != RawCell.Kind.TEXT) {
-                continue;
-            }
-            String text = TextNormalizer.normalize(cell.text());
-            for (String marker : options.metaMarkers()) {
-                int at = text.indexOf(marker);
-                while (at >= 0) {
-                    any = true;
-                    String rest = text.substring(at + marker.length()).replaceFirst("^[:：]", "");
-                    int next = nextMarker(rest);
-                    String value = next >= 0 ? rest.substring(0, next) : rest;
-                    RawCell valueCell = value.isEmpty() && i + 1 < cells.size() ? cells.get(i + 1) : null;
-                    metaValue(marker, value, valueCell);
-                    at = text.indexOf(marker, at + marker.length());
-                }
-            }
-        }
-        return any;
+        return !details.isEmpty();
     }
 
-    private int nextMarker(String rest) {
-        int min = -1;
-        for (String m : options.metaMarkers()) {
-            int i = rest.indexOf(m);
-            if (i >= 0 && (min < 0 || i < min)) {
-                min = i;
-            }
-        }
-        return min;
-    }
-
-    private void metaValue(String marker, String value, RawCell valueCell) {
+    private void metaValue(String marker, String written, RawCell valueCell) {
+        String value = written;
         if (marker.contains("单位")) {
-            String written = valueCell != null ? TextNormalizer.normalize(valueCell.display()) : value;
             if (written.isEmpty()) {
                 return;
             }
             facts.bureauWritten = written;
             String code = reference.bureau(written);
             if (code == null) {
-                throw new NotRecognisedException("填报单位“" + written + "”无法识别，请填写标准单位名称（如“诸暨市卫生健康局”）");
+                throw new NotRecognisedException("填报单位“" + written + "”无法识别，请填写标准单位名称（如“诸暨市卫生健康局”）",
+                        "the 填报单位 cell reads '" + written + "' after removing the qualifiers of option 'meta-qualifiers' "
+                                + metaQualifiers() + "; if that is the bureau's name, add it as an alias in bureaus.csv (dim_bureau_alias)"
+                                + ", or add the qualifier it carries to 'meta-qualifiers', or the marker before it to 'meta-markers'");
             }
             if (facts.bureauCode != null && !facts.bureauCode.equals(code)) {
-                throw new NotRecognisedException("填报单位“" + written + "”与模板“" + mapping.id() + "”所属单位不符");
+                throw new NotRecognisedException("填报单位“" + written + "”与模板“" + mapping.id() + "”所属单位不符",
+                        "the 填报单位 '" + written + "' is bureau " + code + ", the template's 'bureau' is " + facts.bureauCode);
             }
         } else if (marker.contains("日期")) {
+            // value: the text after the marker (a date typed in the same cell) or '' (the date in the next cell)
             facts.reportDate = date(value, valueCell);
         } else if (marker.contains("人")) {
             facts.reporter = valueCell != null ? valueCell.display() : value;
         }
+    }
+
+    private String metaQualifiers() {
+        return options.metaQualifiers().toString();
     }
 
     /** 填报日期 as an Excel date serial (45478) or as text (2024年7月5日, 2024-07-05, 2024/7/5). */
@@ -255,7 +235,8 @@ final class SheetParser implements Consumer<RawRow> {
         String headerText = String.join("|", paths.values().stream().map(p -> String.join("/", p)).toList());
         for (String required : mapping.recognise().headerText()) {
             if (!headerText.contains(TextNormalizer.label(required))) {
-                throw new NotRecognisedException("工作表“" + sheet + "”的表头缺少“" + required + "”，与模板“" + mapping.id() + "”不符");
+                throw new NotRecognisedException("工作表“" + sheet + "”的表头缺少“" + required + "”，与模板“" + mapping.id() + "”不符",
+                        "header lacks the text '" + required + "' of 'recognise.header-text'; the header read: " + headerText);
             }
         }
         for (String fill : options.fillDown()) {
@@ -287,27 +268,47 @@ final class SheetParser implements Consumer<RawRow> {
         columns = new Columns(column(paths, mapping.townColumn(), true), -1, -1, -1, figures);
     }
 
-    /** The column whose header path (upper/lower, units dropped) is {@code spec}, or whose only or last level is. */
+    /** The column of a spec (alternatives, {期间}: {@link HeaderNames}); a required one missing or ambiguous refuses the sheet. */
     private int column(Map<Integer, List<String>> paths, String spec, boolean required) {
-        String want = TextNormalizer.label(spec.replace("/", "\u0000")).replace("\u0000", "/");
-        List<Integer> byLast = new ArrayList<>();
-        for (var e : paths.entrySet()) {
-            List<String> p = e.getValue();
-            if (String.join("/", p).equals(want)) {
-                return e.getKey();
+        HeaderNames.Found found = HeaderNames.find(paths, spec);
+        if (found.column() >= 0 || !required) {
+            return found.column();
+        }
+        String shown = String.join("”或“", HeaderNames.alternatives(spec));
+        throw new NotRecognisedException("工作表“" + sheet + "”的表头" + (found.candidates() == 0 ? "缺少" : "有多个") + "“" + shown
+                + "”列，与模板“" + mapping.id() + "”不符", "header " + (found.candidates() == 0 ? "has no column '" : "has several columns '")
+                + spec + "' (" + optionOf(spec) + "); the header read: " + String.join(" | ", paths.values().stream()
+                .map(p -> String.join("/", p)).toList()) + "; name the column as written, or add it as an alternative (a list)"
+                + " or with " + HeaderNames.PLACEHOLDER + " for its period");
+    }
+
+    /** The mapping key that names a column spec, for the clerk's hint. */
+    private String optionOf(String spec) {
+        if (spec.equals(mapping.indicatorColumn())) {
+            return "mapping key 'indicator-column'";
+        }
+        if (spec.equals(mapping.valueColumn())) {
+            return "mapping key 'value-column'";
+        }
+        if (spec.equals(mapping.unitColumn())) {
+            return "mapping key 'unit-column'";
+        }
+        if (spec.equals(mapping.townColumn())) {
+            return "mapping key 'town-column'";
+        }
+        if (options.fillDown().contains(spec)) {
+            return "option 'fill-down'";
+        }
+        for (int i = 0; i < mapping.figures().size(); i++) {
+            SourceMapping.Figure f = mapping.figures().get(i);
+            for (var e : Map.of("column", String.valueOf(f.column()), "numerator", String.valueOf(f.numerator()),
+                    "denominator", String.valueOf(f.denominator()), "quarter-column", String.valueOf(f.quarterColumn())).entrySet()) {
+                if (e.getValue().equals(spec)) {
+                    return "figures[" + (i + 1) + "] (" + f.indicator() + ") '" + e.getKey() + "'";
+                }
             }
-            if (p.get(p.size() - 1).equals(want) || p.get(0).equals(want) && p.size() == 1) {
-                byLast.add(e.getKey());
-            }
         }
-        if (byLast.size() == 1) {
-            return byLast.get(0);
-        }
-        if (required) {
-            throw new NotRecognisedException("工作表“" + sheet + "”的表头" + (byLast.isEmpty() ? "缺少" : "有多个") + "“" + spec
-                    + "”列，与模板“" + mapping.id() + "”不符");
-        }
-        return -1;
+        return "the mapping";
     }
 
     private RawRow fillDown(RawRow row) {

@@ -48,6 +48,7 @@ public record SourceMapping(String id, String description, String bureau, Layout
      * @param totalRowLabels          labels of the bureau's own city row (合计, 全市): loaded as the city, never as a town
      * @param footnoteMarkers         a row starting with one of these (注, 说明) begins the footnotes below the table
      * @param metaMarkers             rows with these (填报单位, 填报日期, 填报人) are the reporting details, not data
+     * @param metaQualifiers          qualifiers in brackets removed from a meta cell: （盖章）, (公章)
      * @param noValueTokens           cell texts meaning "no value" (/, —, -, 无, 暂无)
      * @param skipHiddenSheets        hidden sheets are not read
      * @param periodFrom              where the period is read, in order: title, file-name
@@ -56,7 +57,7 @@ public record SourceMapping(String id, String description, String bureau, Layout
      */
     public record Options(String headerMarker, int headerRows, boolean fillMergedHeader, List<String> fillDown,
                           Set<String> totalRowLabels, List<String> footnoteMarkers, List<String> metaMarkers,
-                          Set<String> noValueTokens, boolean skipHiddenSheets, List<String> periodFrom,
+                          List<String> metaQualifiers, Set<String> noValueTokens, boolean skipHiddenSheets, List<String> periodFrom,
                           boolean fractionInPercentColumn, int annualInQuarter) {
     }
 

@@ -36,7 +36,39 @@ public final class SourceMappings {
         return mappings;
     }
 
+    /**
+     * Every mapping of the folder, after {@link MappingCheck#folder} found no error in it: a misspelled option,
+     * a wrong type or a bad pattern refuses the whole folder, each problem named by file and line.
+     */
     public static SourceMappings load(Path dir) {
+        List<MappingCheck.Problem> errors;
+        try {
+            errors = MappingCheck.folder(dir).stream().filter(MappingCheck.Problem::error).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the source mappings in " + dir, e);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidMappingsException(errors);
+        }
+        return loadChecked(dir);
+    }
+
+    /** A mapping folder with errors: the message lists each as file:line: what is wrong. */
+    public static final class InvalidMappingsException extends IllegalArgumentException {
+        private final transient List<MappingCheck.Problem> problems;
+
+        public InvalidMappingsException(List<MappingCheck.Problem> problems) {
+            super("The template mappings have " + problems.size() + " error(s) (jobs/run check-mappings lists them):\n"
+                    + String.join("\n", problems.stream().map(MappingCheck.Problem::toString).toList()));
+            this.problems = problems;
+        }
+
+        public List<MappingCheck.Problem> problems() {
+            return problems;
+        }
+    }
+
+    private static SourceMappings loadChecked(Path dir) {
         Map<String, Object> defaults = Map.of();
         Path defaultsFile = dir.resolve("_defaults.yml");
         if (Files.exists(defaultsFile)) {
@@ -98,6 +130,7 @@ public final class SourceMappings {
                     bool(option(opts, TemplateOption.FILL_MERGED_HEADER)), strings(option(opts, TemplateOption.FILL_DOWN)),
                     new LinkedHashSet<>(normalized(option(opts, TemplateOption.TOTAL_ROW_LABELS))),
                     normalized(option(opts, TemplateOption.FOOTNOTE_MARKERS)), normalized(option(opts, TemplateOption.META_MARKERS)),
+                    normalized(option(opts, TemplateOption.META_QUALIFIERS)),
                     new LinkedHashSet<>(normalized(option(opts, TemplateOption.NO_VALUE_TOKENS))),
                     bool(option(opts, TemplateOption.SKIP_HIDDEN_SHEETS)), strings(option(opts, TemplateOption.PERIOD_FROM)),
                     bool(option(opts, TemplateOption.FRACTION_IN_PERCENT_COLUMN)),
@@ -111,15 +144,15 @@ public final class SourceMappings {
             if (layout == SourceMapping.Layout.TOWN_COLUMNS) {
                 required(y, "town-column");
                 for (Map<String, Object> fig : (List<Map<String, Object>>) required(y, "figures")) {
-                    String column = str(fig.get("column"));
-                    String numerator = str(fig.get("numerator"));
+                    String column = HeaderNames.spec(fig.get("column"));
+                    String numerator = HeaderNames.spec(fig.get("numerator"));
                     if ((column == null) == (numerator == null) || (numerator != null && fig.get("denominator") == null)) {
                         throw new IllegalArgumentException("figure " + fig.get("indicator")
                                 + " needs either 'column' or both 'numerator' and 'denominator'");
                     }
                     figures.add(new SourceMapping.Figure(str(required(fig, "indicator")), column, numerator,
-                            str(fig.get("denominator")), ((Number) fig.getOrDefault("scale", 1)).doubleValue(), str(fig.get("unit")),
-                            str(fig.get("quarter-column"))));
+                            HeaderNames.spec(fig.get("denominator")), ((Number) fig.getOrDefault("scale", 1)).doubleValue(), str(fig.get("unit")),
+                            HeaderNames.spec(fig.get("quarter-column"))));
                 }
             } else {
                 for (var e : ((Map<String, Object>) required(y, "indicators")).entrySet()) {
@@ -128,9 +161,9 @@ public final class SourceMappings {
                 }
             }
             return new SourceMapping(str(required(y, "id")), str(y.get("description")), str(required(y, "bureau")), layout,
-                    recognise, options, str(y.get("town-column")), figures, str(y.getOrDefault("indicator-column", "指标名称")),
-                    str(y.getOrDefault("unit-column", "单位")), str(y.getOrDefault("value-column", "本期值")),
-                    str(y.getOrDefault("remark-column", "备注")), indicators, f);
+                    recognise, options, HeaderNames.spec(y.get("town-column")), figures, HeaderNames.spec(y.getOrDefault("indicator-column", "指标名称")),
+                    HeaderNames.spec(y.getOrDefault("unit-column", "单位")), HeaderNames.spec(y.getOrDefault("value-column", "本期值")),
+                    HeaderNames.spec(y.getOrDefault("remark-column", "备注")), indicators, f);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Source mapping " + f + " is invalid: " + e.getMessage(), e);
         }

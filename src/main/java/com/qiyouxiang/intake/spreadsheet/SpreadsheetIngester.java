@@ -87,7 +87,10 @@ public final class SpreadsheetIngester {
             return result.withFeedback(afterLoad(c, file, checksum, fileId, true));
         } catch (NotRecognisedException e) {
             c.rollback();
-            return refused(c, file, checksum, new FileRefusal(FileStatus.UNRECOGNISED, "UNRECOGNISED_FILE", e.getMessage()), jobExecutionId);
+            FileResult r = refused(c, file, checksum, new FileRefusal(FileStatus.UNRECOGNISED, "UNRECOGNISED_FILE", e.getMessage()), jobExecutionId);
+            // the Chinese reason is what the bureau reads (etl_file, etl_reject); the clerk's hint only in the summary
+            return e.hint() == null ? r : FileResult.notLoaded(file, r.status(), r.fileId(), r.message() + " [mapping: " + e.hint() + "]")
+                    .withFeedback(r.feedback());
         } catch (SQLException e) {
             c.rollback(); // the warehouse itself failed: stop the step (a restart redoes this file)
             throw e;

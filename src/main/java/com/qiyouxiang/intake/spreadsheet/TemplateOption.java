@@ -24,6 +24,8 @@ public enum TemplateOption {
             "A row starting with one of these begins the footnotes below the table (ignored, counted as footnote)."),
     META_MARKERS("meta-markers", "list of texts", List.of(),
             "Rows with these are the reporting details above or below the table: 填报单位 (checked against the template's bureau), 填报日期, 填报人."),
+    META_QUALIFIERS("meta-qualifiers", "list of texts", List.of(),
+            "Qualifiers in brackets removed from a reporting-details cell before it is read (`填报单位（盖章）：…（公章）`): a bracket holding one of these texts, e.g. `[盖章, 公章, 签章]`. The longest of the meta markers wins where several match (`填报单位名称` before `填报单位`)."),
     NO_VALUE_TOKENS("no-value-tokens", "list of texts", List.of(),
             "Cell texts meaning \"no value\" (ignored, counted as no_value)."),
     SKIP_HIDDEN_SHEETS("skip-hidden-sheets", "true/false", true,
@@ -34,6 +36,25 @@ public enum TemplateOption {
             "In a % column a figure between 0 and 1 is a fraction: 0.63 means 63."),
     ANNUAL_IN_QUARTER("annual-in-quarter", "4 or 1", 4,
             "Annual indicators are due in this quarter's file: 4 = the same year's Q4 file, 1 = the next year's Q1 file (period = the year before).");
+
+    /**
+     * How every column of a mapping is named ({@code town-column}, {@code indicator-column}, {@code unit-column},
+     * {@code value-column}, {@code remark-column}, a figure's {@code column} / {@code numerator} / {@code denominator} /
+     * {@code quarter-column}), read by {@link HeaderNames}; the generated options reference prints it.
+     */
+    public static final String COLUMN_NAMES = """
+            A column is named by its header text without the unit in brackets (`托位数（个）` is `托位数`); a two-row header as \
+            `upper/lower` (`托位数/总数`), or by its lower (or only) text when that is unique.
+
+            - **Alternatives**: a list names the same column as each template variant writes it, the first one the sheet has \
+            winning: `value-column: [本期值, 本季完成值, 累计完成值]`.
+            - **A period placeholder**: `{期间}` stands for the period a bureau writes into a header, so that one mapping \
+            serves every quarter: `{期间}完成值` matches `一季度完成值`, `第三季度完成值`, `1-6月完成值`, `1-9月完成值`, \
+            `1-12月完成值`, `2025年1-9月完成值`, `上半年完成值`, `全年完成值`, `本季完成值`, `累计完成值` (full-width digits and \
+            dashes read as half-width). The period of the file still comes from `period-from`, not from the header.
+            - A required column no alternative matches refuses the sheet: the bureau reads which column is missing, the clerk \
+            (run summary, `jobs/run check`) which mapping key names it and the header as read.
+            """;
 
     private final String key;
     private final String type;
@@ -64,6 +85,23 @@ public enum TemplateOption {
 
     public String description() {
         return description;
+    }
+
+    /** How the value must be written in the YAML, for {@link MappingCheck}: a scalar text, an integer, true/false, a list. */
+    public enum ValueType { TEXT, INTEGER, BOOLEAN, TEXT_LIST }
+
+    /** The YAML value type, told from the built-in default (the header marker, required, is a text). */
+    public ValueType valueType() {
+        if (builtIn instanceof List<?>) {
+            return ValueType.TEXT_LIST;
+        }
+        if (builtIn instanceof Boolean) {
+            return ValueType.BOOLEAN;
+        }
+        if (builtIn instanceof Integer) {
+            return ValueType.INTEGER;
+        }
+        return ValueType.TEXT;
     }
 
     /** The option named by a YAML key, or an exception naming the known keys. */

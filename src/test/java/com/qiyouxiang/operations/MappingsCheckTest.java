@@ -1,0 +1,36 @@
+package com.qiyouxiang.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jobs/run check-mappings: the installed mappings pass; a misspelled option fails (exit 2) with its file and line. */
+class MappingsCheckTest {
+
+    @Test
+    void theInstalledMappingsPass() throws Exception {
+        MappingsCheck.Result r = MappingsCheck.run(Path.of("jobs/sources/spreadsheets"), Path.of("jobs/sources/platform"),
+                Path.of("samples/reference"), "七优享指标目录.xlsx", List.of(Path.of("samples/inbox")));
+        assertThat(r.ok()).as(r.report()).isTrue();
+        assertThat(r.report()).contains("12 spreadsheet templates").containsPattern("17 mapping files: 0 error\\(s\\), \\d+ warning");
+    }
+
+    @Test
+    void aMisspelledOptionFails(@TempDir Path dir) throws Exception {
+        for (Path f : Files.list(Path.of("jobs/sources/spreadsheets")).toList()) {
+            Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        Path rs = dir.resolve("rs-towns.yml");
+        Files.writeString(rs, Files.readString(rs).replace("  header-rows: 2", "  header-row: 2"));
+        MappingsCheck.Result r = MappingsCheck.run(dir, Path.of("jobs/sources/platform"), Path.of("samples/reference"),
+                "七优享指标目录.xlsx", List.of());
+        assertThat(r.ok()).isFalse();
+        assertThat(r.report()).contains(rs + ":12: unknown option 'header-row' in 'options' (did you mean 'header-rows'?)")
+                .contains("17 mapping files: 1 error(s), 0 warning(s)");
+    }
+}
