@@ -49,6 +49,33 @@ public final class PrintLayout {
         sheet.getFooter().setCenter(PAGE_FOOTER);
     }
 
+    private static final String[] QUARTERS_ZH = {"第一季度", "第二季度", "第三季度", "第四季度"};
+
+    /**
+     * A period as people write it: {@code 2026Q3} → 2026年第三季度, {@code 2026} → 2026年; anything else as it is.
+     * The one place the printed documents turn period codes into words.
+     */
+    public static String periodZh(String code) {
+        if (code == null) {
+            return "";
+        }
+        if (code.matches("\\d{4}Q[1-4]")) {
+            return code.substring(0, 4) + "年" + QUARTERS_ZH[code.charAt(5) - '1'];
+        }
+        if (code.matches("\\d{4}")) {
+            return code + "年";
+        }
+        return code;
+    }
+
+    /** The months a cumulative figure of the period covers: {@code 2026Q3} → 2026年1-9月, {@code 2026} → 2026年1-12月. */
+    public static String cumulativePeriodZh(String code) {
+        if (code != null && code.matches("\\d{4}Q[1-4]")) {
+            return code.substring(0, 4) + "年1-" + (code.charAt(5) - '0') * 3 + "月";
+        }
+        return code != null && code.matches("\\d{4}") ? code + "年1-12月" : periodZh(code);
+    }
+
     /** A manual page break after {@code row} (0-based), e.g. before a chart block so no page cuts the chart. */
     public static void breakAfter(Sheet sheet, int row) {
         sheet.setRowBreak(row);

@@ -86,7 +86,7 @@ public final class QuarterlyReportWorkbook {
                                         List<Map<String, Object>> rows) {
         XSSFSheet sheet = wb.createSheet(section.title());
         Cell title = sheet.createRow(0).createCell(0);
-        title.setCellValue("七优享 " + quarter + " " + section.title());
+        title.setCellValue("七优享 " + PrintLayout.periodZh(quarter) + " " + section.title());
         title.setCellStyle(styles.title);
         Cell note = sheet.createRow(1).createCell(0);
         note.setCellValue(section.note());
@@ -154,7 +154,7 @@ public final class QuarterlyReportWorkbook {
         int lines = (PrintLayout.displayWidth(section.note()) + total - 1) / Math.max(total, 1);
         sheet.getRow(1).setHeightInPoints(Math.max(1, lines) * 16f);
         // A4 portrait holds about 95 character widths at a readable scale; wider tables print landscape
-        PrintLayout.apply(sheet, total > 95, header.getRowNum(), "七优享季度调度报告·" + section.title(), quarter);
+        PrintLayout.apply(sheet, total > 95, header.getRowNum(), "七优享季度调度报告·" + section.title(), PrintLayout.periodZh(quarter));
         return sheet;
     }
 

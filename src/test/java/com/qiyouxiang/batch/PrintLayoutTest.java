@@ -25,6 +25,16 @@ class PrintLayoutTest {
     }
 
     @Test
+    void periodsAreWrittenInChinese() {
+        assertThat(PrintLayout.periodZh("2026Q3")).isEqualTo("2026年第三季度");
+        assertThat(PrintLayout.periodZh("2025Q1")).isEqualTo("2025年第一季度");
+        assertThat(PrintLayout.periodZh("2025")).isEqualTo("2025年");
+        assertThat(PrintLayout.cumulativePeriodZh("2026Q3")).isEqualTo("2026年1-9月");
+        assertThat(PrintLayout.cumulativePeriodZh("2026Q1")).isEqualTo("2026年1-3月");
+        assertThat(PrintLayout.periodZh(null)).isEmpty();
+    }
+
+    @Test
     void widthsFitTheContentWithinTheirBoundsAndLongTextsWrap() throws Exception {
         try (SXSSFWorkbook wb = new SXSSFWorkbook()) {
             Sheet s = wb.createSheet("表");

@@ -200,6 +200,9 @@ class PublishJobTest extends WarehouseJobTest {
                 assertThat(s.getPaneInformation().getHorizontalSplitPosition()).as(s.getSheetName()).isEqualTo((short) 4);
                 assertThat(s.getHeader().getCenter()).as(s.getSheetName()).startsWith("七优享季度调度报告·" + s.getSheetName());
                 assertThat(s.getFooter().getCenter()).as(s.getSheetName()).isEqualTo("第 &P 页 共 &N 页");
+                // the period in Chinese in the page header and the title row, never 2026Q3
+                assertThat(s.getHeader().getCenter()).as(s.getSheetName()).endsWith("2026年第三季度");
+                assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("七优享 2026年第三季度 " + s.getSheetName());
             }
             // the wide tables landscape, the narrow ones portrait
             assertThat(wb.getSheet("指标调度表").getPrintSetup().getLandscape()).isTrue();
@@ -229,6 +232,7 @@ class PublishJobTest extends WarehouseJobTest {
         assertThat(html).contains("<svg", "分领域得分", "各领域指标亮灯情况", "镇街对比：每千人口拥有3岁以下婴幼儿托位数",
                 "<h2>总体评价</h2>", "<h2>分领域评价</h2>", "<h2>指标调度表</h2>", "<h2>镇街对比</h2>", "<h2>问题整改清单</h2>",
                 "<h2>责任单位</h2>", "<h2>数据完整性</h2>", "class=\"l-red\">红灯");
+        assertThat(html).contains("<h1>七优享 2026年第三季度 季度调度报告</h1>").doesNotContain("docs/evaluation-method.md");
         // nothing fetched from anywhere: no scripts, no external resources
         assertThat(html).doesNotContain("<script", "src=", "href=", "url(", "@import", "<link");
     }

@@ -101,7 +101,7 @@ final class FeedbackWorkbookWriter {
             }
 
             String title = summary.rejected() > 0 ? "退回修改通知" : "数据核实通知";
-            String period = summary.period() == null ? "" : summary.period();
+            String period = PrintLayout.periodZh(summary.period());
             summarySheet(wb.createSheet(SUMMARY_SHEET), rejects, flags, summary, styles);
             PrintLayout.apply(wb.getSheet(SUMMARY_SHEET), true, -1, summary.fileName() + "·" + title, period);
             if (flags.stream().anyMatch(Flag::open)) {
@@ -179,7 +179,7 @@ final class FeedbackWorkbookWriter {
         cells(s.createRow(r++), bold, summary.rejected() > 0 ? "退回修改通知" : "数据核实通知");
         cells(s.createRow(r++), null, "文件", summary.fileName());
         cells(s.createRow(r++), null, "填报单位", summary.bureauName());
-        cells(s.createRow(r++), null, "报告期", summary.period() == null ? "" : summary.period());
+        cells(s.createRow(r++), null, "报告期", PrintLayout.periodZh(summary.period()));
         cells(s.createRow(r++), null, "适用模板", summary.mappingId());
         cells(s.createRow(r++), null, "处理结果", summary.counts());
         cells(s.createRow(r++), null, "审核结果", "强制性 " + summary.rejected() + " 处（已退回）；核实性 " + summary.verifyItems()

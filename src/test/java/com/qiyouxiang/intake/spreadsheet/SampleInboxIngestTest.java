@@ -194,6 +194,13 @@ class SampleInboxIngestTest extends WarehouseJobTest {
                             .replaceAll("_(退回修改|数据核实)\\.xlsx$", ""));
                 }
                 assertThat(wb.getSheet("反馈说明").getPrintSetup().getLandscape()).isTrue();
+                // 报告期 in Chinese (2024年第三季度, 2024年), never a period code
+                var summary = wb.getSheet("反馈说明");
+                for (var row : summary) {
+                    if (row.getCell(0) != null && "报告期".equals(row.getCell(0).getStringCellValue())) {
+                        assertThat(row.getCell(1).getStringCellValue()).as(p.toString()).matches("(\\d{4}年(第[一二三四]季度)?)?");
+                    }
+                }
                 var form = wb.getSheet("情况说明");
                 if (form != null) {
                     formSeen = true;
