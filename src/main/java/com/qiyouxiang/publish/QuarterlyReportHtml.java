@@ -25,15 +25,15 @@ public final class QuarterlyReportHtml {
     public static String render(ReportData data) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>七优享 ").append(data.quarter()).append(" 季度调度报告</title>\n<style>\n")
+                .append("<title>七优享 ").append(com.qiyouxiang.batch.PrintLayout.periodZh(data.quarter())).append(" 季度调度报告</title>\n<style>\n")
                 .append("body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;margin:24px;color:#222}\n")
                 .append("h1{font-size:24px}h2{font-size:18px;border-left:4px solid #4472C4;padding-left:8px;margin-top:32px}\n")
                 .append("p.note{color:#555;font-size:13px}table{border-collapse:collapse;font-size:12px;margin:8px 0}\n")
                 .append("th,td{border:1px solid #bbb;padding:3px 6px}td.n,td[class^=\"l-\"]{white-space:nowrap}th{background:#DDEBF7}td.n{text-align:right}\n")
                 .append(".l-green{background:#63BE7B}.l-yellow{background:#FFD966}.l-red{background:#F8696B}.l-grey{background:#BFBFBF}\n")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:24px}\n</style>\n</head>\n<body>\n")
-                .append("<h1>七优享 ").append(data.quarter()).append(" 季度调度报告</h1>\n")
-                .append("<p class=\"note\">诸暨市“七优享”工程 2023—2027 年规划指标季度评价。评价方法见 docs/evaluation-method.md。</p>\n");
+                .append("<h1>七优享 ").append(com.qiyouxiang.batch.PrintLayout.periodZh(data.quarter())).append(" 季度调度报告</h1>\n")
+                .append("<p class=\"note\">诸暨市“七优享”工程 2023—2027 年规划指标季度评价，按市政府印发的评价办法计算。</p>\n");
         h.append("<div class=\"charts\">\n").append(domainScoreChart(data)).append(lightCountChart(data))
                 .append(townChart(data)).append("</div>\n");
         for (Map.Entry<ReportSection, List<Map<String, Object>>> e : data.sections().entrySet()) {

@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
@@ -39,6 +40,8 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import com.qiyouxiang.batch.PrintLayout;
+
 /**
  * The quarterly report for the 季度调度会 as an xlsx workbook in Chinese: one sheet per report
  * section, the lights as cell fills, and native Excel charts (POI XDDF) that read the sheet cells:
@@ -51,6 +54,10 @@ public final class QuarterlyReportWorkbook {
             "green", "63BE7B", "yellow", "FFD966", "red", "F8696B", "grey", "BFBFBF");
 
     private static final int TITLE_ROWS = 3;
+    /** A chart's height in rows (about 10 cm). */
+    static final int CHART_ROWS = 20;
+    /** Up to this many rows above it, a chart still fits on the table's first page. */
+    private static final int ROWS_WITH_CHART = 14;
 
     private QuarterlyReportWorkbook() {
     }
@@ -79,15 +86,20 @@ public final class QuarterlyReportWorkbook {
                                         List<Map<String, Object>> rows) {
         XSSFSheet sheet = wb.createSheet(section.title());
         Cell title = sheet.createRow(0).createCell(0);
-        title.setCellValue("七优享 " + quarter + " " + section.title());
+        title.setCellValue("七优享 " + PrintLayout.periodZh(quarter) + " " + section.title());
         title.setCellStyle(styles.title);
-        sheet.createRow(1).createCell(0).setCellValue(section.note());
+        Cell note = sheet.createRow(1).createCell(0);
+        note.setCellValue(section.note());
+        note.setCellStyle(styles.note);
         Row header = sheet.createRow(TITLE_ROWS);
         List<ReportSection.Column> columns = section.columns();
+        // headers wrap, so they count only up to 8 wide; long texts wrap at 40 (问题, 催报说明 at 50)
+        PrintLayout.Widths widths = new PrintLayout.Widths(6, 40);
         for (int i = 0; i < columns.size(); i++) {
             Cell cell = header.createCell(i);
             cell.setCellValue(columns.get(i).header());
             cell.setCellStyle(styles.header);
+            widths.see(i, columns.get(i).header().length() > 4 ? "八个字宽" : columns.get(i).header());
         }
         int r = header.getRowNum() + 1;
         for (Map<String, Object> row : rows) {
@@ -106,12 +118,15 @@ public final class QuarterlyReportWorkbook {
                         cell.setCellStyle(styles.body);
                     }
                     case TEXT -> {
-                        cell.setCellValue(value == null ? "" : value.toString());
-                        cell.setCellStyle(styles.body);
+                        String text = value == null ? "" : value.toString();
+                        cell.setCellValue(text);
+                        cell.setCellStyle(widths.wraps(text) ? styles.wrapped : styles.body);
+                        widths.see(i, text);
                     }
                     default -> {
                         if (value instanceof Number n) {
                             cell.setCellValue(n.doubleValue());
+                            widths.see(i, QuarterlyReportHtml.format(col.kind(), value));
                         }
                         cell.setCellStyle(styles.numbers.get(col.kind()));
                     }
@@ -121,21 +136,32 @@ public final class QuarterlyReportWorkbook {
         if (rows.isEmpty()) {
             sheet.createRow(r).createCell(0).setCellValue("（本季度无记录）");
         }
+        Map<Integer, Integer> caps = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
-            int width = columns.get(i).kind() == ReportSection.Kind.TEXT ? 14 : 10;
-            if (columns.get(i).key().endsWith("_name") || columns.get(i).key().equals("message_zh")) {
-                width = columns.get(i).key().equals("message_zh") ? 60 : 28;
+            if (columns.get(i).key().equals("message_zh")) {
+                caps.put(i, 50);
             }
-            sheet.setColumnWidth(i, width * 256);
         }
-        sheet.createFreezePane(0, header.getRowNum() + 1);
+        widths.apply(sheet, caps);
+        int total = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            total += sheet.getColumnWidth(i) / 256;
+        }
+        // the note spans the table, wrapped, so nothing prints beyond the last column
+        if (columns.size() > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, columns.size() - 1));
+        }
+        int lines = (PrintLayout.displayWidth(section.note()) + total - 1) / Math.max(total, 1);
+        sheet.getRow(1).setHeightInPoints(Math.max(1, lines) * 16f);
+        // A4 portrait holds about 95 character widths at a readable scale; wider tables print landscape
+        PrintLayout.apply(sheet, total > 95, header.getRowNum(), "七优享季度调度报告·" + section.title(), PrintLayout.periodZh(quarter));
         return sheet;
     }
 
-    /** Domain scores: a column chart over 分领域评价's 领域 (col A) and 领域得分 (col I). */
+    /** Domain scores: a column chart over 分领域评价's 领域 (col A) and 领域得分 (col I), below the table. */
     private static void domainScoreChart(XSSFSheet sheet, int domains) {
         int first = TITLE_ROWS + 1;
-        XSSFChart chart = chart(sheet, 10, 2, 20, 22, "分领域得分");
+        XSSFChart chart = chartBelow(sheet, first + domains, 9, "分领域得分");
         XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
                 new CellRangeAddress(first, first + domains - 1, 0, 0));
         XDDFNumericalDataSource<Double> scores = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
@@ -150,7 +176,7 @@ public final class QuarterlyReportWorkbook {
     /** Light counts by domain, one column per light, on 总体评价, reading 分领域评价's columns D-G. */
     private static void lightCountChart(XSSFSheet target, XSSFSheet domainSheet, int domains) {
         int first = TITLE_ROWS + 1;
-        XSSFChart chart = chart(target, 0, 7, 10, 27, "各领域指标亮灯情况");
+        XSSFChart chart = chartBelow(target, TITLE_ROWS + 2, 11, "各领域指标亮灯情况");
         XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(domainSheet,
                 new CellRangeAddress(first, first + domains - 1, 0, 0));
         // clustered, not stacked: a stacked chart needs c:overlap, which poi-ooxml-lite's schemas do not include
@@ -184,7 +210,7 @@ public final class QuarterlyReportWorkbook {
             }
         }
         int offset = TITLE_ROWS + 1;
-        XSSFChart chart = chart(sheet, 11, 2, 24, 26, "镇街对比：" + name);
+        XSSFChart chart = chartBelow(sheet, offset + rows.size(), 10, "镇街对比：" + name);
         XDDFDataSource<String> towns = XDDFDataSourcesFactory.fromStringCellRange(sheet,
                 new CellRangeAddress(offset + first, offset + last, 3, 3));
         XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
@@ -194,6 +220,20 @@ public final class QuarterlyReportWorkbook {
         series.setTitle(name, null);
         series.setFillProperties(fill("5B9BD5"));
         chart.plot(bars);
+    }
+
+    /**
+     * A chart of {@code columns} columns and {@link #CHART_ROWS} rows below the table that ends before
+     * {@code tableEnd}: when the table is longer than a page, a manual page break before the chart, so the chart
+     * starts a page of its own and no page break cuts it.
+     */
+    private static XSSFChart chartBelow(XSSFSheet sheet, int tableEnd, int columns, String title) {
+        int start = tableEnd + 1;
+        if (tableEnd > ROWS_WITH_CHART) {
+            PrintLayout.breakAfter(sheet, tableEnd);
+            start = tableEnd + 1;
+        }
+        return chart(sheet, 0, start, columns, start + CHART_ROWS, title);
     }
 
     private static XSSFChart chart(XSSFSheet sheet, int col1, int row1, int col2, int row2, String title) {
@@ -230,6 +270,8 @@ public final class QuarterlyReportWorkbook {
         final CellStyle title;
         final CellStyle header;
         final CellStyle body;
+        final CellStyle wrapped;
+        final CellStyle note;
         final Map<ReportSection.Kind, CellStyle> numbers = new EnumMap<>(ReportSection.Kind.class);
         final Map<String, CellStyle> lights = new HashMap<>();
 
@@ -247,6 +289,13 @@ public final class QuarterlyReportWorkbook {
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             header.setWrapText(true);
             body = bordered(wb);
+            body.setVerticalAlignment(VerticalAlignment.TOP);
+            wrapped = bordered(wb);
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+            note = wb.createCellStyle();
+            note.setWrapText(true);
+            note.setVerticalAlignment(VerticalAlignment.TOP);
             numbers.put(ReportSection.Kind.NUMBER, numeric(wb, "#,##0.####"));
             numbers.put(ReportSection.Kind.SCORE, numeric(wb, "0.00"));
             numbers.put(ReportSection.Kind.PERCENT, numeric(wb, "0.0%"));

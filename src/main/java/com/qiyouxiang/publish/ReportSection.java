@@ -38,8 +38,22 @@ public record ReportSection(String title, String note, String query, List<Column
         return new Column(key, header, Kind.FLAG);
     }
 
-    /** The report's eight sections, in order. */
+    /**
+     * The place of the section 修订后变化 (what the revised evaluation method changes, issue 16): returned here and
+     * placed by {@link #all()} after 待核实事项. Not implemented on this branch: empty.
+     */
+    static List<ReportSection> revisionChanges() {
+        return List.of();
+    }
+
+    /** The report's eight sections, in order, then {@link #revisionChanges()}. */
     public static List<ReportSection> all() {
+        List<ReportSection> all = new java.util.ArrayList<>(sections());
+        all.addAll(revisionChanges());
+        return List.copyOf(all);
+    }
+
+    private static List<ReportSection> sections() {
         return List.of(
                 new ReportSection("总体评价", "总体得分为各领域得分的简单平均；绿灯占比为绿灯指标占参与评分指标的比例。",
                         "SELECT * FROM mart_overall_quarter WHERE quarter_code = ?",

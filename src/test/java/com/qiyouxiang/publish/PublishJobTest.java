@@ -187,11 +187,52 @@ class PublishJobTest extends WarehouseJobTest {
     }
 
     @Test
+    void everySheetOfTheReportPrintsOnA4FitToWidthWithRepeatedHeadersAndPageNumbers() throws Exception {
+        Path xlsx = outputDir.resolve("reports/七优享季度调度报告-2026Q3.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+                XSSFSheet s = (XSSFSheet) sheet;
+                assertThat(s.getPrintSetup().getPaperSize()).as(s.getSheetName()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                assertThat(s.getFitToPage()).as(s.getSheetName()).isTrue();
+                assertThat(s.getPrintSetup().getFitWidth()).as(s.getSheetName()).isEqualTo((short) 1);
+                assertThat(s.getPrintSetup().getFitHeight()).as(s.getSheetName()).isZero();
+                assertThat(s.getRepeatingRows().formatAsString()).as(s.getSheetName()).isEqualTo("4:4");
+                assertThat(s.getPaneInformation().getHorizontalSplitPosition()).as(s.getSheetName()).isEqualTo((short) 4);
+                assertThat(s.getHeader().getCenter()).as(s.getSheetName()).startsWith("七优享季度调度报告·" + s.getSheetName());
+                assertThat(s.getFooter().getCenter()).as(s.getSheetName()).isEqualTo("第 &P 页 共 &N 页");
+                // the period in Chinese in the page header and the title row, never 2026Q3
+                assertThat(s.getHeader().getCenter()).as(s.getSheetName()).endsWith("2026年第三季度");
+                assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("七优享 2026年第三季度 " + s.getSheetName());
+            }
+            // the wide tables landscape, the narrow ones portrait
+            assertThat(wb.getSheet("指标调度表").getPrintSetup().getLandscape()).isTrue();
+            assertThat(wb.getSheet("分领域评价").getPrintSetup().getLandscape()).isFalse();
+            // the town table is longer than a page: a page break before its chart, which starts below it
+            XSSFSheet towns = wb.getSheet("镇街对比");
+            int lastTableRow = towns.getLastRowNum();
+            assertThat(towns.getRowBreaks()).isNotEmpty();
+            int chartTop = ((org.apache.poi.xssf.usermodel.XSSFClientAnchor) towns.getDrawingPatriarch().getShapes().get(0)
+                    .getAnchor()).getRow1();
+            assertThat(chartTop).isGreaterThan(towns.getRowBreaks()[towns.getRowBreaks().length - 1]);
+            assertThat(towns.getRowBreaks()[towns.getRowBreaks().length - 1]).isLessThanOrEqualTo(lastTableRow + 1);
+            // the domain chart is below its table, not beside it (which would widen the page)
+            XSSFSheet domains = wb.getSheet("分领域评价");
+            var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) domains.getDrawingPatriarch().getShapes().get(0).getAnchor();
+            assertThat(anchor.getRow1()).isGreaterThan(domains.getLastRowNum());
+            assertThat(anchor.getCol1()).isZero();
+            // a CJK column is wide enough for its names: 指标名称 holds 每千人口拥有3岁以下婴幼儿托位数
+            XSSFSheet schedule = wb.getSheet("指标调度表");
+            assertThat(schedule.getColumnWidth(2) / 256).isBetween(30, 40);
+        }
+    }
+
+    @Test
     void theHtmlPageIsSelfContainedWithChartsAndEverySection() throws Exception {
         String html = Files.readString(outputDir.resolve("reports/七优享季度调度报告-2026Q3.html"));
         assertThat(html).contains("<svg", "分领域得分", "各领域指标亮灯情况", "镇街对比：每千人口拥有3岁以下婴幼儿托位数",
                 "<h2>总体评价</h2>", "<h2>分领域评价</h2>", "<h2>指标调度表</h2>", "<h2>镇街对比</h2>", "<h2>问题整改清单</h2>",
                 "<h2>责任单位</h2>", "<h2>数据完整性</h2>", "class=\"l-red\">红灯");
+        assertThat(html).contains("<h1>七优享 2026年第三季度 季度调度报告</h1>").doesNotContain("docs/evaluation-method.md");
         // nothing fetched from anywhere: no scripts, no external resources
         assertThat(html).doesNotContain("<script", "src=", "href=", "url(", "@import", "<link");
     }

@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import com.qiyouxiang.batch.PrintLayout;
 import com.qiyouxiang.validation.ReviewState;
 import com.qiyouxiang.warehouse.Reject;
 
@@ -79,6 +80,7 @@ final class FeedbackWorkbookWriter {
             Font b = wb.createFont();
             b.setBold(true);
             bold.setFont(b);
+            Styles styles = new Styles(bold, wrap(wb));
 
             Map<String, Map<Integer, Map<Integer, Mark>>> marks = new HashMap<>();
             int marked = 0;
@@ -98,23 +100,33 @@ final class FeedbackWorkbookWriter {
                 }
             }
 
-            summarySheet(wb.createSheet(SUMMARY_SHEET), rejects, flags, summary, bold);
+            String title = summary.rejected() > 0 ? "退回修改通知" : "数据核实通知";
+            String period = PrintLayout.periodZh(summary.period());
+            summarySheet(wb.createSheet(SUMMARY_SHEET), rejects, flags, summary, styles);
+            PrintLayout.apply(wb.getSheet(SUMMARY_SHEET), true, -1, summary.fileName() + "·" + title, period);
             if (flags.stream().anyMatch(Flag::open)) {
-                explanationSheet(wb.createSheet(EXPLANATION_SHEET), flags, summary, bold, toFill);
+                explanationSheet(wb.createSheet(EXPLANATION_SHEET), flags, summary, styles, toFill);
+                PrintLayout.apply(wb.getSheet(EXPLANATION_SHEET), true, 1, summary.fileName() + "·待核实数据情况说明", period);
             }
             CreationHelper helper = wb.getCreationHelper();
             for (String name : sheets) {
                 Sheet out = wb.createSheet(name);
                 Drawing<?> drawing = out.createDrawingPatriarch();
                 Map<Integer, Map<Integer, Mark>> sheetMarks = marks.getOrDefault(name, Map.of());
+                PrintLayout.Widths widths = new PrintLayout.Widths(6, 30);
                 in.read(name, row -> {
                     Row r = out.createRow(row.rowNumber() - 1);
                     for (RawCell c : row.cells()) {
                         Cell cell = r.createCell(c.column());
                         if (c.kind() == RawCell.Kind.NUMBER) {
                             cell.setCellValue(c.number());
+                            widths.see(c.column(), plain(c.number()));
                         } else {
                             cell.setCellValue(c.text());
+                            // a title in the first column spans the table: it does not set the column's width
+                            if (c.column() > 0 || PrintLayout.displayWidth(c.text()) <= 30) {
+                                widths.see(c.column(), c.text());
+                            }
                         }
                     }
                     for (var mark : sheetMarks.getOrDefault(row.rowNumber(), Map.of()).entrySet()) {
@@ -135,6 +147,8 @@ final class FeedbackWorkbookWriter {
                         cell.setCellComment(comment);
                     }
                 });
+                widths.apply(out);
+                PrintLayout.apply(out, widths.total() > 95, -1, summary.fileName() + "·" + name + "（已标注问题单元格）", period);
             }
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 wb.write(out);
@@ -152,18 +166,25 @@ final class FeedbackWorkbookWriter {
                 .putIfAbsent((int) ref.getCol(), mark) == null;
     }
 
-    private static void summarySheet(Sheet s, List<Reject> rejects, List<Flag> flags, Summary summary, CellStyle bold) {
+    /** The bold and the wrapping style; the column widths of the sheet being written. */
+    private record Styles(CellStyle bold, CellStyle wrap) {
+    }
+
+    private static void summarySheet(Sheet s, List<Reject> rejects, List<Flag> flags, Summary summary, Styles styles) {
         List<Flag> verify = flags.stream().filter(f -> "核实性".equals(f.tier())).toList();
         List<Flag> hints = flags.stream().filter(f -> "提示性".equals(f.tier())).toList();
+        CellStyle bold = styles.bold();
+        PrintLayout.Widths widths = new PrintLayout.Widths(4, 50);
         int r = 0;
         cells(s.createRow(r++), bold, summary.rejected() > 0 ? "退回修改通知" : "数据核实通知");
         cells(s.createRow(r++), null, "文件", summary.fileName());
         cells(s.createRow(r++), null, "填报单位", summary.bureauName());
-        cells(s.createRow(r++), null, "报告期", summary.period() == null ? "" : summary.period());
+        cells(s.createRow(r++), null, "报告期", PrintLayout.periodZh(summary.period()));
         cells(s.createRow(r++), null, "适用模板", summary.mappingId());
         cells(s.createRow(r++), null, "处理结果", summary.counts());
         cells(s.createRow(r++), null, "审核结果", "强制性 " + summary.rejected() + " 处（已退回）；核实性 " + summary.verifyItems()
                 + " 处（待核实 " + summary.verifyOpen() + " 处）；提示性 " + summary.hintItems() + " 处");
+        int explanationRow = r;
         cells(s.createRow(r++), null, "说明", "强制性问题的数据未能入库，请按“问题及要求”修改原表中标黄的单元格（批注中有说明），"
                 + "修改后重新报送整份文件，重新报送后以新报送的数据为准。核实性问题的数据已入库但标记为“待核实”：如数据无误，"
                 + "请在“情况说明”表中填写原因，将本工作簿放入报送目录的“情况说明”文件夹，即转为“已说明”；如数据有误，请更正后重新报送。"
@@ -177,23 +198,31 @@ final class FeedbackWorkbookWriter {
             cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "原填内容", "问题及要求", "原因代码");
             int i = 1;
             for (Reject rej : rejects) {
-                cells(s.createRow(r++), null, String.valueOf(i++), rej.sheetName(),
+                table(s.createRow(r++), styles, widths, String.valueOf(i++), rej.sheetName(),
                         rej.cellRef() == null ? "" : rej.cellRef().substring(rej.cellRef().indexOf('!') + 1),
                         rej.rawValue() == null ? "" : rej.rawValue(), rej.messageZh(), rej.reasonCode());
             }
         }
         r++;
-        r = flagSection(s, r, bold, "二、核实性（已入库，待核实的请填写情况说明）：共 " + verify.size() + " 处", verify);
+        r = flagSection(s, r, styles, widths, "二、核实性（已入库，待核实的请填写情况说明）：共 " + verify.size() + " 处", verify);
         r++;
-        flagSection(s, r, bold, "三、提示性（仅供参考）：共 " + hints.size() + " 处", hints);
-        s.setColumnWidth(0, 12 * 256);
-        s.setColumnWidth(1, 16 * 256);
-        s.setColumnWidth(3, 16 * 256);
-        s.setColumnWidth(4, 80 * 256);
-        s.setColumnWidth(6, 40 * 256);
+        flagSection(s, r, styles, widths, "三、提示性（仅供参考）：共 " + hints.size() + " 处", hints);
+        widths.see(0, "审核结果");
+        widths.apply(s, Map.of(0, 10, 4, 50, 7, 30));
+        // the long 说明 spans the table's width, wrapped
+        s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(explanationRow, explanationRow, 1, 7));
+        Cell explanation = s.getRow(explanationRow).getCell(1);
+        explanation.setCellStyle(styles.wrap());
+        int tableWidth = 0;
+        for (int c = 1; c <= 7; c++) {
+            tableWidth += s.getColumnWidth(c) / 256;
+        }
+        int lines = PrintLayout.displayWidth(explanation.getStringCellValue()) / Math.max(tableWidth, 1) + 1;
+        s.getRow(explanationRow).setHeightInPoints(lines * 15f);
     }
 
-    private static int flagSection(Sheet s, int r, CellStyle bold, String title, List<Flag> flags) {
+    private static int flagSection(Sheet s, int r, Styles styles, PrintLayout.Widths widths, String title, List<Flag> flags) {
+        CellStyle bold = styles.bold();
         cells(s.createRow(r++), bold, title);
         if (flags.isEmpty()) {
             cells(s.createRow(r++), null, "无");
@@ -203,7 +232,7 @@ final class FeedbackWorkbookWriter {
         int i = 1;
         for (Flag f : flags) {
             String cell = f.location() == null ? "" : f.location().substring(f.location().indexOf('!') + 1);
-            cells(s.createRow(r++), null, String.valueOf(i++), f.sheetName() == null ? "" : f.sheetName(), cell,
+            table(s.createRow(r++), styles, widths, String.valueOf(i++), f.sheetName() == null ? "" : f.sheetName(), cell,
                     f.reported() == null ? "" : f.reported(), f.messageZh(), f.ruleId(),
                     f.reviewState() == null ? "仅提示" : f.reviewState(), f.explanation() == null ? "" : f.explanation());
         }
@@ -211,7 +240,9 @@ final class FeedbackWorkbookWriter {
     }
 
     /** The fill-in form: exactly the explanation-file columns first, so the workbook can be sent back as it is. */
-    private static void explanationSheet(Sheet s, List<Flag> flags, Summary summary, CellStyle bold, CellStyle toFill) {
+    private static void explanationSheet(Sheet s, List<Flag> flags, Summary summary, Styles styles, CellStyle toFill) {
+        CellStyle bold = styles.bold();
+        PrintLayout.Widths widths = new PrintLayout.Widths(6, 40);
         int r = 0;
         cells(s.createRow(r++), bold, summary.fileName() + "：待核实数据情况说明（请填写黄色的“情况说明”列和“填报人”，"
                 + "将本工作簿放入报送目录的“情况说明”文件夹报送）");
@@ -222,19 +253,17 @@ final class FeedbackWorkbookWriter {
                 continue;
             }
             Row row = s.createRow(r++);
-            cells(row, null, f.ruleId(), f.indicatorCode(), f.townName(), f.periodCode(), "", "", f.indicatorName(),
+            table(row, styles, widths, f.ruleId(), f.indicatorCode(), f.townName(), f.periodCode(), "", "", f.indicatorName(),
                     f.location() == null ? "" : f.location(), f.reported() == null ? "" : f.reported(),
                     f.comparedWith() == null ? "" : f.comparedWith(),
                     f.comparedValue() == null ? "" : plain(f.comparedValue()), f.messageZh());
             row.getCell(4).setCellStyle(toFill);
             row.getCell(5).setCellStyle(toFill);
         }
-        s.setColumnWidth(0, 16 * 256);
-        s.setColumnWidth(2, 12 * 256);
-        s.setColumnWidth(4, 50 * 256);
-        s.setColumnWidth(5, 14 * 256);
-        s.setColumnWidth(6, 30 * 256);
-        s.setColumnWidth(11, 80 * 256);
+        // the bureau writes its explanation in column E: room for it
+        widths.see(4, "经核实数据无误，原因如下：一二三四五六");
+        widths.see(5, "填报人姓名");
+        widths.apply(s);
     }
 
     /** 83.6, 1234, 0.123457: at most six decimals, no exponent, no trailing zeros. */
@@ -252,6 +281,24 @@ final class FeedbackWorkbookWriter {
             font.setBold(true);
             style.setFont(font);
         }
+        return style;
+    }
+
+    /** A table row: every text counted for its column's width; a text too long for the widest column wraps. */
+    private static void table(Row row, Styles styles, PrintLayout.Widths widths, String... values) {
+        cells(row, null, values);
+        for (int c = 0; c < values.length; c++) {
+            widths.see(c, values[c]);
+            if (widths.wraps(values[c])) {
+                row.getCell(c).setCellStyle(styles.wrap());
+            }
+        }
+    }
+
+    private static CellStyle wrap(SXSSFWorkbook wb) {
+        CellStyle style = wb.createCellStyle();
+        style.setWrapText(true);
+        style.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
         return style;
     }
 

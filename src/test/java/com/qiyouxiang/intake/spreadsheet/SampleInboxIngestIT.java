@@ -172,6 +172,50 @@ class SampleInboxIngestIT extends WarehouseJobTest {
     Job reviewJob;
 
     @Test
+    @Order(6)
+    void everySheetOfEveryFeedbackWorkbookPrintsOnA4FitToWidthWithPageNumbers() throws Exception {
+        List<Path> workbooks;
+        try (Stream<Path> files = Files.walk(feedbackDir)) {
+            workbooks = files.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList();
+        }
+        assertThat(workbooks).isNotEmpty();
+        boolean formSeen = false;
+        for (Path p : workbooks) {
+            try (var in = Files.newInputStream(p); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+                for (var sheet : wb) {
+                    var s = (org.apache.poi.xssf.usermodel.XSSFSheet) sheet;
+                    String what = p.getFileName() + " " + s.getSheetName();
+                    assertThat(s.getPrintSetup().getPaperSize()).as(what).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                    assertThat(s.getFitToPage()).as(what).isTrue();
+                    assertThat(s.getPrintSetup().getFitWidth()).as(what).isEqualTo((short) 1);
+                    assertThat(s.getPrintSetup().getFitHeight()).as(what).isZero();
+                    assertThat(s.getFooter().getCenter()).as(what).isEqualTo("第 &P 页 共 &N 页");
+                    assertThat(s.getHeader().getCenter()).as(what).startsWith(p.getFileName().toString()
+                            .replaceAll("_(退回修改|数据核实)\\.xlsx$", ""));
+                }
+                assertThat(wb.getSheet("反馈说明").getPrintSetup().getLandscape()).isTrue();
+                // 报告期 in Chinese (2024年第三季度, 2024年), never a period code
+                var summary = wb.getSheet("反馈说明");
+                for (var row : summary) {
+                    if (row.getCell(0) != null && "报告期".equals(row.getCell(0).getStringCellValue())) {
+                        assertThat(row.getCell(1).getStringCellValue()).as(p.toString()).matches("(\\d{4}年(第[一二三四]季度)?)?");
+                    }
+                }
+                var form = wb.getSheet("情况说明");
+                if (form != null) {
+                    formSeen = true;
+                    assertThat(form.getPrintSetup().getLandscape()).isTrue();
+                    assertThat(form.getRepeatingRows().formatAsString()).isEqualTo("2:2");
+                    assertThat(form.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+                    // the bureau's 情况说明 column has room to write in
+                    assertThat(form.getColumnWidth(4) / 256).isGreaterThanOrEqualTo(30);
+                }
+            }
+        }
+        assertThat(formSeen).isTrue();
+    }
+
+    @Test
     @Order(7)
     void theFeedbackWorkbookGroupsByTierAndItsFormSentBackExplainsTheFigure() throws Exception {
         List<Path> workbooks;
