@@ -19,6 +19,7 @@ weighted AS (
 per_domain AS (
     SELECT domain_code,
            any_value(quarter_code) AS quarter_code, any_value(year) AS year, any_value(quarter) AS quarter,
+           bool_and(is_closed) AS is_closed,
            count(*) AS indicators,
            count(score) AS scored_indicators,
            count(*) FILTER (WHERE light = 'green') AS green,
@@ -34,6 +35,7 @@ SELECT p.quarter_code, p.year, p.quarter, d.domain_code, d.domain_name, d.sort_o
        p.indicators, p.scored_indicators, p.green, p.yellow, p.red, p.grey,
        CAST(p.green AS DOUBLE) / nullif(p.scored_indicators, 0) AS share_green,
        p.domain_score,
+       p.is_closed,
        current_timestamp AS evaluated_at
 FROM per_domain p
 JOIN domains d USING (domain_code);

@@ -27,6 +27,8 @@ SELECT q.quarter_code, q.year, q.quarter,
        coalesce(sum(d.grey), 0) AS grey,
        CAST(sum(d.green) AS DOUBLE) / nullif(sum(d.scored_indicators), 0) AS share_green,
        any_value(o.open_issues) AS open_issues,
+       -- from the domain rows (int_indicator_quarter.is_closed); a quarter without any is taken as closed
+       coalesce(bool_and(d.is_closed), true) AS is_closed,
        current_timestamp AS evaluated_at
 FROM quarter q
 LEFT JOIN domains d USING (quarter_code)

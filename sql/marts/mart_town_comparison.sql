@@ -4,12 +4,15 @@
 -- quarter. Rank 1 = best by the indicator's direction, ties share a rank (1, 1, 3). The balance
 -- measure is the coefficient of variation across towns (population standard deviation / mean).
 -- The city value beside the towns: the bureau's reported one wins; the one built from the towns by
--- the aggregation rule is shown too, with the difference (int_city_value).
+-- the aggregation rule is shown too, with the difference (int_city_value), only when every town reported
+-- (method §5: with a town missing or rejected there is no built value and no difference; towns_in_city_value
+-- says how many reported, towns_expected how many should).
 DELETE FROM mart_town_comparison WHERE quarter_code = ${quarter};
 
 INSERT INTO mart_town_comparison BY NAME
 WITH evaluation_quarter AS (
-    SELECT period_code AS quarter_code, year, quarter, year * 4 + quarter AS quarter_index
+    SELECT period_code AS quarter_code, year, quarter, year * 4 + quarter AS quarter_index,
+           end_date < CAST(${today} AS DATE) AS is_closed
     FROM dim_period WHERE period_code = ${quarter}
 ),
 indicators AS (
@@ -63,8 +66,11 @@ SELECT ${quarter} AS quarter_code, r.indicator_code, r.indicator_name, r.unit, r
        r.town_rank, r.towns_ranked,
        c.city_value, r.town_value - c.city_value AS gap_to_city,
        c.built_value AS city_value_built, c.towns_in_city_value,
+       (SELECT count(*) FROM towns) AS towns_expected,
        c.reported_value AS city_value_reported, c.reported_minus_built,
        r.town_mean, r.town_cv,
+       q.is_closed,
        current_timestamp AS evaluated_at
 FROM ranked r
+CROSS JOIN evaluation_quarter q
 LEFT JOIN int_city_value c ON c.indicator_code = r.indicator_code AND c.period_code = r.data_period;

@@ -31,7 +31,8 @@ import com.qiyouxiang.warehouse.WarehouseTasklet;
  * <li>dataQualityChecks: the checks under sql/checks/; results stored, an error-severity failure fails the run.</li>
  * </ol>
  * Job parameter {@code quarter} (e.g. 2026Q3, or {@code current}), default the last closed quarter; optional
- * {@code from} (e.g. 2023Q1) evaluates every quarter from it through {@code quarter} (a backfill, one transaction).
+ * {@code from} (e.g. 2023Q1) evaluates every quarter from it through {@code quarter} (a backfill, one transaction);
+ * optional {@code today} (ISO date) evaluates as on that day (which quarters have closed; default: today).
  * Both steps are beans so the nightly and quarterly jobs can reuse them.
  */
 @Configuration
@@ -56,15 +57,17 @@ public class EvaluationJobConfig {
         return new StepBuilder("evaluateQuarter", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
             @Override
             protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
-                Quarter last = Quarter.fromJobParameters(context, LocalDate.now());
+                Object day = context.getStepContext().getJobParameters().get("today");
+                LocalDate today = day == null || day.toString().isBlank() ? LocalDate.now() : LocalDate.parse(day.toString().trim());
+                Quarter last = Quarter.fromJobParameters(context, today);
                 Object from = context.getStepContext().getJobParameters().get("from");
                 if (from == null || from.toString().isBlank()) {
-                    return evaluator.evaluate(c, last);
+                    return evaluator.evaluate(c, last, today);
                 }
                 List<String> lines = new ArrayList<>();
                 List<Quarter> quarters = Quarter.parse(from.toString()).through(last);
                 for (Quarter quarter : quarters) {
-                    List<String> summary = evaluator.evaluate(c, quarter);
+                    List<String> summary = evaluator.evaluate(c, quarter, today);
                     lines.add(summary.get(0));
                     if (quarter.equals(last)) {
                         lines.addAll(summary.subList(1, summary.size()));

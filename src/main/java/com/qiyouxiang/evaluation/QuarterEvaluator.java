@@ -2,6 +2,7 @@ package com.qiyouxiang.evaluation;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,7 +23,7 @@ public class QuarterEvaluator {
     /** In dependency order: int_ models first, then the marts (issues before the marts that count them). */
     static final List<String> MODELS = List.of(
             "int_indicator_attribute", "int_indicator_value_effective", "int_city_value", "int_schedule_target",
-            "int_indicator_quarter",
+            "int_expected_period", "int_indicator_quarter", "int_figures_owed",
             "mart_indicator_quarter", "mart_issue", "mart_domain_quarter", "mart_overall_quarter",
             "mart_annual_evaluation", "mart_town_comparison", "mart_bureau_quarter", "mart_data_completeness");
 
@@ -37,13 +38,24 @@ public class QuarterEvaluator {
         this.attributesCsv = referenceDir.resolve(properties.attributesFile()).toAbsolutePath();
     }
 
-    /** Builds every mart for the quarter on {@code c} (the caller owns the transaction); returns summary lines. */
+    /** Builds every mart for the quarter as of today; see {@link #evaluate(Connection, Quarter, LocalDate)}. */
     public List<String> evaluate(Connection c, Quarter quarter) throws SQLException {
+        return evaluate(c, quarter, LocalDate.now());
+    }
+
+    /**
+     * Builds every mart for the quarter on {@code c} (the caller owns the transaction); returns summary lines.
+     * {@code today} decides which quarters have closed (rows of the quarter under way are marked not closed,
+     * a year is evaluated only once its 4th quarter has closed).
+     */
+    public List<String> evaluate(Connection c, Quarter quarter, LocalDate today) throws SQLException {
         Map<String, Object> values = Map.of(
                 "quarter", quarter.code(),
+                "today", today.toString(),
                 "yellow_band", properties.yellowBand(),
                 "core_weight", properties.coreWeight(),
                 "deadline_days", properties.submissionDeadlineDays(),
+                "annual_submission_offset", properties.annualSubmissionOffset(),
                 "attributes_csv", attributesCsv.toString());
         ReviewStates.createEvaluatedView(c, countUnverified);
         for (String model : MODELS) {
