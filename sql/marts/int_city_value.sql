@@ -47,7 +47,9 @@ built AS (
     GROUP BY t.indicator_code, t.period_code, i.aggregation
 ),
 reported AS (
-    SELECT indicator_code, period_code, value AS reported_value, source_kind AS reported_source_kind
+    SELECT indicator_code, period_code, value AS reported_value, source_kind AS reported_source_kind,
+           value_id AS reported_fact_id, revision AS reported_revision, source_file AS reported_file,
+           source_location AS reported_location
     FROM effective
     WHERE town_code = '330681'
 ),
@@ -55,6 +57,7 @@ combined AS (
     SELECT coalesce(r.indicator_code, b.indicator_code) AS indicator_code,
            coalesce(r.period_code, b.period_code) AS period_code,
            r.reported_value, r.reported_source_kind,
+           r.reported_fact_id, r.reported_revision, r.reported_file, r.reported_location,
            b.towns_in_city_value, (SELECT towns FROM town_count) AS towns_expected,
            b.towns_in_city_value = (SELECT towns FROM town_count) AS built_is_complete,
            CASE WHEN b.towns_in_city_value = (SELECT towns FROM town_count) THEN b.built_value END AS built_value,

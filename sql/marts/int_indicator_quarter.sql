@@ -46,7 +46,14 @@ latest_value AS (
            arg_max(c.period_code, c.period_index) AS data_period,
            arg_max(c.city_value, c.period_index) AS value,
            arg_max(c.value_basis, c.period_index) AS value_basis,
-           max(c.period_index) AS data_index
+           max(c.period_index) AS data_index,
+           -- the fact judged (lineage, §9): the reported city value's fact; a built value has the towns' facts
+           arg_max_null(c.reported_fact_id, c.period_index) AS fact_id,
+           arg_max(CASE WHEN c.value_basis = 'built' THEN 'built' ELSE c.reported_source_kind END, c.period_index)
+               AS fact_source_kind,
+           arg_max_null(c.reported_revision, c.period_index) AS fact_revision,
+           arg_max_null(c.reported_file, c.period_index) AS fact_file,
+           arg_max_null(c.reported_location, c.period_index) AS fact_location
     FROM indicator_quarters iq
     JOIN city_values c
       ON c.indicator_code = iq.indicator_code
@@ -70,6 +77,7 @@ town_counts AS (
 ),
 valued AS (
     SELECT iq.*, v.data_period, v.value, v.value_basis,
+           v.fact_id, v.fact_source_kind, v.fact_revision, v.fact_file, v.fact_location,
            e.expected_period,
            e.expected_period IS NOT NULL AND coalesce(v.data_index < e.expected_index, true) AS is_stale,
            CASE WHEN iq.by_town THEN coalesce(tp.towns_in_city_value, CASE WHEN v.data_period IS NULL THEN tc.towns_reported END, 0) END

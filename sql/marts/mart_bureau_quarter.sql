@@ -7,6 +7,11 @@
 -- and the period (any status but 'duplicate'); it is on time when received by the end of the
 -- deadline day, the ${deadline_days}th day after the quarter ends. The rejected share counts the
 -- rows of those files: rejected / (loaded + rejected).
+-- evaluated_at keeps its time on a row whose content did not change (the UPDATE at the end).
+CREATE OR REPLACE TEMP TABLE tmp_previous_rows AS
+SELECT bureau_code AS row_key, evaluated_at, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_bureau_quarter WHERE quarter_code = ${quarter};
+
 DELETE FROM mart_bureau_quarter WHERE quarter_code = ${quarter};
 
 INSERT INTO mart_bureau_quarter BY NAME
@@ -101,3 +106,11 @@ LEFT JOIN lights l USING (bureau_code)
 LEFT JOIN issues i USING (bureau_code)
 LEFT JOIN submissions s USING (bureau_code)
 LEFT JOIN verification v USING (bureau_code);
+
+CREATE OR REPLACE TEMP TABLE tmp_new_rows AS
+SELECT bureau_code AS row_key, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_bureau_quarter WHERE quarter_code = ${quarter};
+
+UPDATE mart_bureau_quarter m SET evaluated_at = p.evaluated_at
+FROM tmp_previous_rows p JOIN tmp_new_rows n USING (row_key, row_hash)
+WHERE m.quarter_code = ${quarter} AND (m.bureau_code) = p.row_key;

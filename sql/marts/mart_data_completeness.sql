@@ -2,6 +2,11 @@
 -- int_figures_owed (the rule of int_expected_period: a quarterly indicator's value for the quarter; an
 -- annual indicator's value for y-1 or later once quarter 2 of year y has closed, y-2 or later before).
 -- Headline, task and context indicators (the context ones are the denominators of rates).
+-- evaluated_at keeps its time on a row whose content did not change (the UPDATE at the end).
+CREATE OR REPLACE TEMP TABLE tmp_previous_rows AS
+SELECT indicator_code || '|' || town_code || '|' || expected_period AS row_key, evaluated_at, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_data_completeness WHERE quarter_code = ${quarter};
+
 DELETE FROM mart_data_completeness WHERE quarter_code = ${quarter};
 
 INSERT INTO mart_data_completeness BY NAME
@@ -20,3 +25,11 @@ SELECT ${quarter} AS quarter_code, o.indicator_code, o.indicator_name, o.bureau_
        current_timestamp AS evaluated_at
 FROM owed o
 CROSS JOIN evaluation_quarter q;
+
+CREATE OR REPLACE TEMP TABLE tmp_new_rows AS
+SELECT indicator_code || '|' || town_code || '|' || expected_period AS row_key, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_data_completeness WHERE quarter_code = ${quarter};
+
+UPDATE mart_data_completeness m SET evaluated_at = p.evaluated_at
+FROM tmp_previous_rows p JOIN tmp_new_rows n USING (row_key, row_hash)
+WHERE m.quarter_code = ${quarter} AND (m.indicator_code || '|' || m.town_code || '|' || m.expected_period) = p.row_key;

@@ -8,6 +8,11 @@
 --   An annual indicator counts its years, not the quarters that show the same yearly value again (§6):
 --   it opens on a red year, or at the first quarter showing a yellow year whose previous year (data
 --   year - 1) was yellow too; a value repeated in later quarters never opens an issue by repetition.
+-- evaluated_at keeps its time on a row whose content did not change (the UPDATE at the end).
+CREATE OR REPLACE TEMP TABLE tmp_previous_rows AS
+SELECT issue_id AS row_key, evaluated_at, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_issue WHERE as_of_quarter = ${quarter};
+
 DELETE FROM mart_issue WHERE as_of_quarter = ${quarter};
 
 INSERT INTO mart_issue BY NAME
@@ -83,3 +88,11 @@ SELECT ${quarter} AS as_of_quarter, i.issue_id, i.indicator_code, a.indicator_na
        current_timestamp AS evaluated_at
 FROM issues i
 JOIN as_of a USING (indicator_code);
+
+CREATE OR REPLACE TEMP TABLE tmp_new_rows AS
+SELECT issue_id AS row_key, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_issue WHERE as_of_quarter = ${quarter};
+
+UPDATE mart_issue m SET evaluated_at = p.evaluated_at
+FROM tmp_previous_rows p JOIN tmp_new_rows n USING (row_key, row_hash)
+WHERE m.as_of_quarter = ${quarter} AND (m.issue_id) = p.row_key;

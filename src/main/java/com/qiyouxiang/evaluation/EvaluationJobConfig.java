@@ -79,6 +79,41 @@ public class EvaluationJobConfig {
     }
 
     /**
+     * freezeMeetingVersion (quarterlyJob): freezes the quarter's evaluation as the 季度调度会's version once the
+     * quarter has closed (§8): version 1 on the first quarterly run after it closed, kept by every later run;
+     * job parameter {@code rerun=true} (a re-convened meeting) makes the next version and keeps the old. After a
+     * new version the quarter is evaluated again, so its current rows point at the version they are compared with.
+     */
+    @Bean
+    public Step freezeMeetingVersion(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
+                                     WarehouseProperties warehouseProperties, EvaluationProperties properties,
+                                     ValidationProperties validation) {
+        QuarterEvaluator evaluator = new QuarterEvaluator(properties, warehouseProperties.referenceDir(),
+                validation.countUnverified());
+        return new StepBuilder("freezeMeetingVersion", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
+            @Override
+            protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
+                Object day = context.getStepContext().getJobParameters().get("today");
+                LocalDate today = day == null || day.toString().isBlank() ? LocalDate.now() : LocalDate.parse(day.toString().trim());
+                Quarter quarter = Quarter.fromJobParameters(context, today);
+                boolean rerun = "true".equalsIgnoreCase(String.valueOf(context.getStepContext().getJobParameters().get("rerun")));
+                MeetingVersions.Outcome o = MeetingVersions.freeze(c, quarter, today, rerun,
+                        context.getStepContext().getStepExecution().getJobExecutionId());
+                if (o.version() == null) {
+                    return List.of(quarter + ": not closed on " + today + ", no meeting version frozen");
+                }
+                if (o.made()) {
+                    evaluator.evaluate(c, quarter, today);
+                    contribution.incrementWriteCount(o.rows());
+                    return List.of(quarter + ": meeting version " + o.version() + " frozen (" + o.rows() + " mart rows)");
+                }
+                return List.of(quarter + ": meeting version " + o.version() + " kept as frozen at " + o.frozenAt()
+                        + " (rerun=true makes a new one)");
+            }
+        }, tx).build();
+    }
+
+    /**
      * Runs the checks and commits their results even when one fails, then fails the step when an
      * error-severity check found rows, so whatever follows (publishing) does not run.
      */

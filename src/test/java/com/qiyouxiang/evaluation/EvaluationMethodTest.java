@@ -599,8 +599,14 @@ class EvaluationMethodTest extends WarehouseJobTest {
         Map<String, Object> h09 = row("2026Q2", "H09");
         assertThat(h09).containsEntry("value_basis", "reported").containsEntry("towns_reported", 22).containsEntry("towns_expected", 23);
         assertThat(d(h09.get("value"))).isEqualTo(12.0);
-        // 2026Q3 from all 23: built
+        // 2026Q3 from all 23: built, and its trace lists the towns' facts
         evaluate("2026Q3");
-        assertThat(row("2026Q3", "H09")).containsEntry("value_basis", "built").containsEntry("towns_reported", 23);
+        assertThat(row("2026Q3", "H09")).containsEntry("value_basis", "built").containsEntry("towns_reported", 23)
+                .containsEntry("fact_source_kind", "built").containsEntry("fact_id", null);
+        try (Connection c = warehouse.connect()) {
+            String trace = Trace.trace(c, "H09", "2026Q3", null);
+            assertThat(trace).contains("全市值由全部镇街按汇总规则计算（23 / 23 个镇街报送）", "暨阳街道：0.6，数据编号 ");
+            assertThat(trace.lines().filter(l -> l.contains("部门报表 第 1 版")).count()).isEqualTo(23);
+        }
     }
 }

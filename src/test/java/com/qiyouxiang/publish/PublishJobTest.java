@@ -164,7 +164,7 @@ class PublishJobTest extends WarehouseJobTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertThat(names).containsExactly("总体评价", "分领域评价", "指标调度表", "镇街对比", "问题整改清单", "责任单位", "数据完整性", "待核实事项");
+            assertThat(names).containsExactly("总体评价", "分领域评价", "指标调度表", "镇街对比", "问题整改清单", "责任单位", "数据完整性", "待核实事项", "修订后变化");
             assertThat(wb.getSheet("总体评价").getDrawingPatriarch().getCharts()).hasSize(1);
             assertThat(wb.getSheet("分领域评价").getDrawingPatriarch().getCharts()).hasSize(1);
             assertThat(wb.getSheet("镇街对比").getDrawingPatriarch().getCharts()).hasSize(1);
