@@ -60,8 +60,8 @@ public final class Trace {
             }
             out.append("）\n");
             boolean lower = "lower".equals(row.get("direction"));
-            out.append("      δ = ").append(lower ? "(E − A) / |E|" : "(A − E) / |E|").append(" = ").append(text(row.get("deviation")))
-                    .append("；c = ").append(lower ? "E / A" : "A / E").append(" = ").append(text(row.get("completion_rate")))
+            out.append("      δ = ").append(lower ? "(E − A) / |E|" : "(A − E) / |E|").append(" = ").append(decimal(row.get("deviation")))
+                    .append("；c = ").append(lower ? "E / A" : "A / E").append(" = ").append(decimal(row.get("completion_rate")))
                     .append("；得分 = 100 × min(c, 1)，四舍五入保留两位小数\n");
         }
         if (Boolean.TRUE.equals(row.get("is_stale"))) {
@@ -169,6 +169,14 @@ public final class Trace {
             case "derived" -> "明细推算";
             default -> kind.toString();
         };
+    }
+
+    /** δ and c to six decimals (their last binary digits are noise; the light and score are decided exactly). */
+    private static String decimal(Object value) {
+        if (!(value instanceof Number n)) {
+            return text(value);
+        }
+        return new java.math.BigDecimal(n.toString()).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private static String text(Object value) {
