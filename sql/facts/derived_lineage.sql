@@ -26,6 +26,8 @@ GROUP BY ALL;
 
 UPDATE stg_fact s
 SET derived_query = ${query_file},
-    derived_inputs = ${records_table} || '：' || i.records || ' 条记录（文件编号 ' || coalesce(CAST(i.file_id AS VARCHAR), '-') || '）'
+    -- (no file id in the text: ids differ between an interrupted and an uninterrupted run; the export is the
+    -- latest carrying the period)
+    derived_inputs = ${records_table} || '：' || i.records || ' 条记录（该期最新导出文件）'
 FROM tmp_derived_inputs i
 WHERE i.indicator_code = s.indicator_code AND i.town_code = s.town_code AND i.period_code = s.period_code;
