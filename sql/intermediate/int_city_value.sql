@@ -1,7 +1,9 @@
 -- int_city_value: the city-level value of each indicator x period.
 -- built: from the towns by the indicator's aggregation rule (sum: the towns' values added up;
 --        ratio: numerators and denominators summed, then divided, times the scale; a rate is never
---        averaged), only when every town reported (a partial sum would understate the city);
+--        averaged), only when every town reported (method §5: a value built from some of the towns is
+--        no city value, so with a town missing or rejected there is no built value and no difference;
+--        towns_in_city_value says how many reported, towns_expected how many should);
 -- reported: the city value the bureau reported itself (town_code 330681), which wins when present.
 CREATE OR REPLACE TEMP TABLE int_city_value AS
 WITH effective AS (
@@ -45,7 +47,9 @@ built AS (
     GROUP BY t.indicator_code, t.period_code, i.aggregation
 ),
 reported AS (
-    SELECT indicator_code, period_code, value AS reported_value, source_kind AS reported_source_kind
+    SELECT indicator_code, period_code, value AS reported_value, source_kind AS reported_source_kind,
+           value_id AS reported_fact_id, revision AS reported_revision, source_file AS reported_file,
+           source_location AS reported_location
     FROM effective
     WHERE town_code = '330681'
 ),
@@ -53,8 +57,12 @@ combined AS (
     SELECT coalesce(r.indicator_code, b.indicator_code) AS indicator_code,
            coalesce(r.period_code, b.period_code) AS period_code,
            r.reported_value, r.reported_source_kind,
-           b.built_value, b.towns_in_city_value, b.numerator, b.denominator,
-           b.towns_in_city_value = (SELECT towns FROM town_count) AS built_is_complete
+           r.reported_fact_id, r.reported_revision, r.reported_file, r.reported_location,
+           b.towns_in_city_value, (SELECT towns FROM town_count) AS towns_expected,
+           b.towns_in_city_value = (SELECT towns FROM town_count) AS built_is_complete,
+           CASE WHEN b.towns_in_city_value = (SELECT towns FROM town_count) THEN b.built_value END AS built_value,
+           CASE WHEN b.towns_in_city_value = (SELECT towns FROM town_count) THEN b.numerator END AS numerator,
+           CASE WHEN b.towns_in_city_value = (SELECT towns FROM town_count) THEN b.denominator END AS denominator
     FROM reported r
     FULL JOIN built b USING (indicator_code, period_code)
 )

@@ -24,6 +24,10 @@ ranked AS (
                  loaded_at DESC, value_id DESC)
 )
 SELECT value_id, indicator_code, town_code, period_code, value, numerator, denominator, obs_status,
-       source_kind, bureau_code, revision, file_id, loaded_at, other_value, other_source_kind
+       source_kind, bureau_code, revision, file_id, loaded_at, other_value, other_source_kind,
+       source_file, source_sheet, source_row, source_cell, source_line, derived_query, derived_inputs,
+       -- where the value was read, as a person finds it: sheet!cell, the export's line, or the query
+       coalesce(source_cell, CASE WHEN source_line IS NOT NULL THEN '第 ' || source_line || ' 行' END, derived_query)
+           AS source_location
 FROM ranked
 WHERE precedence_rank = 1;

@@ -4,10 +4,10 @@
 --     P = the target of the year before (for the first target year: the 2022 baseline B);
 --     a plain target asking for improvement over P moves in a straight line:
 --       E(y, q) = P + (T_y - P) x q / 4
---     otherwise E = T_y: no P, a level held (100 -> 100), a relaxed target, or a strict bound (>70).
+--     otherwise E = T_y: no P, a level held (100 -> 100), a relaxed target, or a bound (>70 = 70以上, met at 70).
 --   Task indicators with a single target year: P = the first observed city value in the plan
 --     period, the line runs from that observation's period to the end of the target year; after the
---     target year the target holds; a strict bound or no improvement: E = T.
+--     target year the target holds; a bound or no improvement: E = T.
 --   '/' (no comparator): no target that year, E is NULL (grey).
 CREATE OR REPLACE TEMP TABLE int_schedule_target AS
 WITH targets AS (
@@ -77,7 +77,7 @@ both_rules AS (
 ),
 classified AS (
     SELECT *,
-           comparator IN ('>', '<') AS is_strict,
+           comparator IN ('>', '<') AS is_bound,
            comparator IN ('>=', '<=') AND previous_target IS NOT NULL
                AND ((direction = 'higher' AND target_value > previous_target)
                  OR (direction = 'lower' AND target_value < previous_target)) AS climbs,
@@ -87,7 +87,7 @@ classified AS (
 )
 SELECT c.indicator_code, c.period_code, c.period_type, c.year, c.q, c.period_index,
        c.target_year, c.target_text, c.comparator, c.target_value, c.baseline_text, c.baseline_value,
-       c.previous_target, c.is_strict,
+       c.previous_target, c.is_bound,
        CASE WHEN c.comparator IS NULL THEN NULL
             -- in DECIMAL: in doubles 0 + (0.4 - 0) x 3/4 is 0.30000000000000004, and a figure of exactly
             -- 0.3 would miss its own target; the line is exact for quarters, rounded to 6 decimals for tasks

@@ -1,48 +1,20 @@
--- mart_data_completeness (数据完整性, the 催报 list): what is missing for ${quarter}.
--- Expected: a quarterly indicator's value for the quarter; an annual indicator's value for year
--- y-1 once quarter 2 of year y has closed (the stale rule). Indicators reported by town are expected
--- for every town (the city value can then be built); the others for the city (330681).
+-- mart_data_completeness (数据完整性, the 催报 list): what is owed for ${quarter}, one row per figure of
+-- int_figures_owed (the rule of int_expected_period: a quarterly indicator's value for the quarter; an
+-- annual indicator's value for y-1 or later once quarter 2 of year y has closed, y-2 or later before).
 -- Headline, task and context indicators (the context ones are the denominators of rates).
+-- evaluated_at keeps its time on a row whose content did not change (the UPDATE at the end).
+CREATE OR REPLACE TEMP TABLE tmp_previous_rows AS
+SELECT indicator_code || '|' || town_code || '|' || expected_period AS row_key, evaluated_at, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_data_completeness WHERE quarter_code = ${quarter};
+
 DELETE FROM mart_data_completeness WHERE quarter_code = ${quarter};
 
 INSERT INTO mart_data_completeness BY NAME
-WITH evaluation_quarter AS (
-    SELECT period_code AS quarter_code, year, quarter, year * 4 + quarter AS quarter_index
-    FROM dim_period WHERE period_code = ${quarter}
+WITH owed AS (
+    SELECT * FROM int_figures_owed
 ),
-indicators AS (
-    SELECT i.* FROM int_indicator_attribute i, evaluation_quarter q
-    WHERE q.year BETWEEN i.valid_from_year AND i.valid_to_year
-),
-expected_periods AS (
-    SELECT i.indicator_code, i.indicator_name, i.bureau_code, i.bureau_name, i.by_town, i.frequency,
-           CASE WHEN i.frequency = 'quarterly' THEN q.quarter_code
-                WHEN q.quarter >= 2 THEN CAST(q.year - 1 AS VARCHAR) END AS expected_period
-    FROM indicators i CROSS JOIN evaluation_quarter q
-),
-places AS (
-    SELECT town_code, town_name, level, sort_order FROM dim_town
-),
-expected AS (
-    SELECT e.*, p.town_code, p.town_name, p.sort_order
-    FROM expected_periods e
-    JOIN places p ON (e.by_town AND p.level = 'town') OR (NOT e.by_town AND p.level = 'city')
-    WHERE e.expected_period IS NOT NULL
-),
-values_by_place AS (
-    SELECT v.indicator_code, v.town_code, v.period_code, p.period_type, p.year * 4 + coalesce(p.quarter, 4) AS period_index
-    FROM int_indicator_value_effective v JOIN dim_period p USING (period_code)
-),
-latest AS (
-    SELECT e.indicator_code, e.town_code, max(v.period_index) AS latest_index,
-           arg_max(v.period_code, v.period_index) AS latest_period
-    FROM expected e
-    JOIN values_by_place v
-      ON v.indicator_code = e.indicator_code AND v.town_code = e.town_code
-     AND v.period_type = CASE e.frequency WHEN 'quarterly' THEN 'quarter' ELSE 'year' END
-    CROSS JOIN evaluation_quarter q
-    WHERE v.period_index <= q.quarter_index
-    GROUP BY e.indicator_code, e.town_code
+evaluation_quarter AS (
+    SELECT end_date < CAST(${today} AS DATE) AS is_closed FROM dim_period WHERE period_code = ${quarter}
 ),
 -- files with figures the bureau sent that could not be read (refused: a PDF, an encrypted workbook, ...;
 -- not its 情况说明 files), for the period or with no period in their name: the 催报 line says so, so the
@@ -53,22 +25,24 @@ refused_files AS (
     FROM etl_file
     WHERE bureau_code IS NOT NULL AND status NOT LIKE 'loaded%' AND status <> 'processing' AND source_kind <> 'explanation'
     GROUP BY bureau_code, period_code
-),
-missing AS (
-    SELECT e.*
-    FROM expected e
-    WHERE NOT EXISTS (SELECT 1 FROM values_by_place v
-                      WHERE v.indicator_code = e.indicator_code AND v.town_code = e.town_code
-                        AND v.period_code = e.expected_period)
 )
-SELECT ${quarter} AS quarter_code, m.indicator_code, m.indicator_name, m.bureau_code, m.bureau_name,
-       m.town_code, m.town_name, m.expected_period, l.latest_period,
-       '请' || m.bureau_name || '报送' || m.town_name || '“' || m.indicator_name || '”' || m.expected_period || '数据'
-           || CASE WHEN l.latest_period IS NULL THEN '（尚无任何数据）' ELSE '（最近数据期：' || l.latest_period || '）' END
+SELECT ${quarter} AS quarter_code, o.indicator_code, o.indicator_name, o.bureau_code, o.bureau_name,
+       o.town_code, o.town_name, o.expected_period, o.latest_period,
+       '请' || o.bureau_name || '报送' || o.town_name || '“' || o.indicator_name || '”' || o.expected_period || '数据'
+           || CASE WHEN o.latest_period IS NULL THEN '（尚无任何数据）' ELSE '（最近数据期：' || o.latest_period || '）' END
            || coalesce('；已收到但未能读取的文件：' || (SELECT string_agg(r.refused, '；') FROM refused_files r
-                                                     WHERE r.bureau_code = m.bureau_code
-                                                       AND (r.period_code = m.expected_period OR r.period_code IS NULL)), '')
+                                                     WHERE r.bureau_code = o.bureau_code
+                                                       AND (r.period_code = o.expected_period OR r.period_code IS NULL)), '')
            AS message_zh,
+       q.is_closed,
        current_timestamp AS evaluated_at
-FROM missing m
-LEFT JOIN latest l USING (indicator_code, town_code);
+FROM owed o
+CROSS JOIN evaluation_quarter q;
+
+CREATE OR REPLACE TEMP TABLE tmp_new_rows AS
+SELECT indicator_code || '|' || town_code || '|' || expected_period AS row_key, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_data_completeness WHERE quarter_code = ${quarter};
+
+UPDATE mart_data_completeness m SET evaluated_at = p.evaluated_at
+FROM tmp_previous_rows p JOIN tmp_new_rows n USING (row_key, row_hash)
+WHERE m.quarter_code = ${quarter} AND (m.indicator_code || '|' || m.town_code || '|' || m.expected_period) = p.row_key;

@@ -4,6 +4,11 @@
 -- Reads mart_domain_quarter and mart_issue of the same quarter (built before this file).
 -- The mean is exact (DECIMAL sum, quotient rounded half up), as in mart_domain_quarter: the same
 -- domain scores give the same overall score whatever order they are read in.
+-- evaluated_at keeps its time on a row whose content did not change (the UPDATE at the end).
+CREATE OR REPLACE TEMP TABLE tmp_previous_rows AS
+SELECT quarter_code AS row_key, evaluated_at, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_overall_quarter WHERE quarter_code = ${quarter};
+
 DELETE FROM mart_overall_quarter WHERE quarter_code = ${quarter};
 
 INSERT INTO mart_overall_quarter BY NAME
@@ -27,8 +32,18 @@ SELECT q.quarter_code, q.year, q.quarter,
        coalesce(sum(d.grey), 0) AS grey,
        CAST(sum(d.green) AS DOUBLE) / nullif(sum(d.scored_indicators), 0) AS share_green,
        any_value(o.open_issues) AS open_issues,
+       -- from the domain rows (int_indicator_quarter.is_closed); a quarter without any is taken as closed
+       coalesce(bool_and(d.is_closed), true) AS is_closed,
        current_timestamp AS evaluated_at
 FROM quarter q
 LEFT JOIN domains d USING (quarter_code)
 CROSS JOIN open_issues o
 GROUP BY q.quarter_code, q.year, q.quarter;
+
+CREATE OR REPLACE TEMP TABLE tmp_new_rows AS
+SELECT quarter_code AS row_key, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_overall_quarter WHERE quarter_code = ${quarter};
+
+UPDATE mart_overall_quarter m SET evaluated_at = p.evaluated_at
+FROM tmp_previous_rows p JOIN tmp_new_rows n USING (row_key, row_hash)
+WHERE m.quarter_code = ${quarter} AND (m.quarter_code) = p.row_key;

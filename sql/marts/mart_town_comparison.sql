@@ -4,12 +4,20 @@
 -- quarter. Rank 1 = best by the indicator's direction, ties share a rank (1, 1, 3). The balance
 -- measure is the coefficient of variation across towns (population standard deviation / mean).
 -- The city value beside the towns: the bureau's reported one wins; the one built from the towns by
--- the aggregation rule is shown too, with the difference (int_city_value).
+-- the aggregation rule is shown too, with the difference (int_city_value), only when every town reported
+-- (method §5: with a town missing or rejected there is no built value and no difference; towns_in_city_value
+-- says how many reported, towns_expected how many should).
+-- evaluated_at keeps its time on a row whose content did not change (the UPDATE at the end).
+CREATE OR REPLACE TEMP TABLE tmp_previous_rows AS
+SELECT indicator_code || '|' || town_code AS row_key, evaluated_at, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_town_comparison WHERE quarter_code = ${quarter};
+
 DELETE FROM mart_town_comparison WHERE quarter_code = ${quarter};
 
 INSERT INTO mart_town_comparison BY NAME
 WITH evaluation_quarter AS (
-    SELECT period_code AS quarter_code, year, quarter, year * 4 + quarter AS quarter_index
+    SELECT period_code AS quarter_code, year, quarter, year * 4 + quarter AS quarter_index,
+           end_date < CAST(${today} AS DATE) AS is_closed
     FROM dim_period WHERE period_code = ${quarter}
 ),
 indicators AS (
@@ -38,7 +46,9 @@ data_period AS (
 rows AS (
     SELECT i.indicator_code, i.indicator_name, i.unit, i.direction, i.aggregation, d.data_period,
            t.town_code, t.town_name, t.town_sort_order,
-           v.value AS town_value, v.numerator, v.denominator
+           v.value AS town_value, v.numerator, v.denominator,
+           v.value_id AS fact_id, v.source_kind AS fact_source_kind, v.revision AS fact_revision,
+           v.source_file AS fact_file, v.source_location AS fact_location
     FROM data_period d
     JOIN indicators i USING (indicator_code)
     JOIN town_values v ON v.indicator_code = d.indicator_code AND v.period_code = d.data_period
@@ -63,8 +73,20 @@ SELECT ${quarter} AS quarter_code, r.indicator_code, r.indicator_name, r.unit, r
        r.town_rank, r.towns_ranked,
        c.city_value, r.town_value - c.city_value AS gap_to_city,
        c.built_value AS city_value_built, c.towns_in_city_value,
+       (SELECT count(*) FROM towns) AS towns_expected,
        c.reported_value AS city_value_reported, c.reported_minus_built,
        r.town_mean, r.town_cv,
+       q.is_closed,
+       r.fact_id, r.fact_source_kind, r.fact_revision, r.fact_file, r.fact_location,
        current_timestamp AS evaluated_at
 FROM ranked r
+CROSS JOIN evaluation_quarter q
 LEFT JOIN int_city_value c ON c.indicator_code = r.indicator_code AND c.period_code = r.data_period;
+
+CREATE OR REPLACE TEMP TABLE tmp_new_rows AS
+SELECT indicator_code || '|' || town_code AS row_key, hash(*COLUMNS(* EXCLUDE (evaluated_at))) AS row_hash
+FROM mart_town_comparison WHERE quarter_code = ${quarter};
+
+UPDATE mart_town_comparison m SET evaluated_at = p.evaluated_at
+FROM tmp_previous_rows p JOIN tmp_new_rows n USING (row_key, row_hash)
+WHERE m.quarter_code = ${quarter} AND (m.indicator_code || '|' || m.town_code) = p.row_key;

@@ -30,7 +30,8 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
  * <li>dataQualityChecks: the checks under sql/checks/; results stored, an error-severity failure fails the run.</li>
  * </ol>
  * Job parameter {@code quarter} (e.g. 2026Q3, or {@code current}), default the last closed quarter; optional
- * {@code from} (e.g. 2023Q1) evaluates every quarter from it through {@code quarter} (a backfill, one transaction).
+ * {@code from} (e.g. 2023Q1) evaluates every quarter from it through {@code quarter} (a backfill, one transaction);
+ * optional {@code today} (ISO date) evaluates as on that day (which quarters have closed; default: today).
  * Both steps are beans so the nightly and quarterly jobs can reuse them.
  */
 @Configuration
@@ -53,21 +54,58 @@ public class EvaluationJobConfig {
         return new StepBuilder("evaluateQuarter", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
             @Override
             protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
-                Quarter last = Quarter.fromJobParameters(context, LocalDate.now());
+                Object day = context.getStepContext().getJobParameters().get("today");
+                LocalDate today = day == null || day.toString().isBlank() ? LocalDate.now() : LocalDate.parse(day.toString().trim());
+                Quarter last = Quarter.fromJobParameters(context, today);
                 Object from = context.getStepContext().getJobParameters().get("from");
                 if (from == null || from.toString().isBlank()) {
-                    return evaluator.evaluate(c, last);
+                    return evaluator.evaluate(c, last, today);
                 }
                 List<String> lines = new ArrayList<>();
                 List<Quarter> quarters = Quarter.parse(from.toString()).through(last);
                 for (Quarter quarter : quarters) {
-                    List<String> summary = evaluator.evaluate(c, quarter);
+                    List<String> summary = evaluator.evaluate(c, quarter, today);
                     lines.add(summary.get(0));
                     if (quarter.equals(last)) {
                         lines.addAll(summary.subList(1, summary.size()));
                     }
                 }
                 return lines;
+            }
+        }, tx).build();
+    }
+
+    /**
+     * freezeMeetingVersion (quarterlyJob): freezes the quarter's evaluation as the 季度调度会's version once the
+     * quarter has closed (§8): version 1 on the first quarterly run after it closed, kept by every later run;
+     * job parameter {@code rerun=true} (a re-convened meeting) makes the next version and keeps the old. After a
+     * new version the quarter is evaluated again, so its current rows point at the version they are compared with.
+     */
+    @Bean
+    public Step freezeMeetingVersion(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
+                                     WarehouseProperties warehouseProperties, EvaluationProperties properties,
+                                     ValidationProperties validation) {
+        QuarterEvaluator evaluator = new QuarterEvaluator(properties, warehouseProperties.referenceDir(),
+                validation.countUnverified());
+        return new StepBuilder("freezeMeetingVersion", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
+            @Override
+            protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
+                Object day = context.getStepContext().getJobParameters().get("today");
+                LocalDate today = day == null || day.toString().isBlank() ? LocalDate.now() : LocalDate.parse(day.toString().trim());
+                Quarter quarter = Quarter.fromJobParameters(context, today);
+                boolean rerun = "true".equalsIgnoreCase(String.valueOf(context.getStepContext().getJobParameters().get("rerun")));
+                MeetingVersions.Outcome o = MeetingVersions.freeze(c, quarter, today, rerun,
+                        context.getStepContext().getStepExecution().getJobExecutionId());
+                if (o.version() == null) {
+                    return List.of(quarter + ": not closed on " + today + ", no meeting version frozen");
+                }
+                if (o.made()) {
+                    evaluator.evaluate(c, quarter, today);
+                    contribution.incrementWriteCount(o.rows());
+                    return List.of(quarter + ": meeting version " + o.version() + " frozen (" + o.rows() + " mart rows)");
+                }
+                return List.of(quarter + ": meeting version " + o.version() + " kept as frozen at " + o.frozenAt()
+                        + " (rerun=true makes a new one)");
             }
         }, tx).build();
     }

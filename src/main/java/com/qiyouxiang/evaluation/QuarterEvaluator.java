@@ -2,6 +2,7 @@ package com.qiyouxiang.evaluation;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,7 +25,8 @@ public class QuarterEvaluator {
     static final List<String> MODELS = List.of(
             "intermediate/int_indicator_attribute.sql", "intermediate/int_indicator_value_effective.sql",
             "intermediate/int_city_value.sql", "intermediate/int_schedule_target.sql",
-            "intermediate/int_indicator_quarter.sql",
+            "intermediate/int_expected_period.sql", "intermediate/int_indicator_quarter.sql",
+            "intermediate/int_figures_owed.sql",
             "marts/mart_indicator_quarter.sql", "marts/mart_issue.sql", "marts/mart_domain_quarter.sql",
             "marts/mart_overall_quarter.sql", "marts/mart_annual_evaluation.sql", "marts/mart_town_comparison.sql",
             "marts/mart_bureau_quarter.sql", "marts/mart_data_completeness.sql");
@@ -40,13 +42,24 @@ public class QuarterEvaluator {
         this.attributesCsv = referenceDir.resolve(properties.attributesFile()).toAbsolutePath();
     }
 
-    /** Builds every mart for the quarter on {@code c} (the caller owns the transaction); returns summary lines. */
+    /** Builds every mart for the quarter as of today; see {@link #evaluate(Connection, Quarter, LocalDate)}. */
     public List<String> evaluate(Connection c, Quarter quarter) throws SQLException {
+        return evaluate(c, quarter, LocalDate.now());
+    }
+
+    /**
+     * Builds every mart for the quarter on {@code c} (the caller owns the transaction); returns summary lines.
+     * {@code today} decides which quarters have closed (rows of the quarter under way are marked not closed,
+     * a year is evaluated only once its 4th quarter has closed).
+     */
+    public List<String> evaluate(Connection c, Quarter quarter, LocalDate today) throws SQLException {
         Map<String, Object> values = Map.of(
                 "quarter", quarter.code(),
+                "today", today.toString(),
                 "yellow_band", properties.yellowBand(),
                 "core_weight", properties.coreWeight(),
                 "deadline_days", properties.submissionDeadlineDays(),
+                "annual_submission_offset", properties.annualSubmissionOffset(),
                 "attributes_csv", attributesCsv.toString());
         ReviewStates.createEvaluatedView(c, countUnverified);
         for (String model : MODELS) {

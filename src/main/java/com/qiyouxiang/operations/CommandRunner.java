@@ -45,6 +45,8 @@ import org.springframework.stereotype.Component;
  * rejects, rule results) instead, read-only and holding the run lock while it does, so that it never
  * blocks a run half-way: while a run is in progress it refuses (exit 3), and a run started meanwhile
  * exits "already running" rather than failing on DuckDB's file lock.</li>
+ * <li>trace &lt;indicator&gt; &lt;quarter&gt; [town]: one light followed back to its cells, in Chinese
+ * ({@link com.qiyouxiang.evaluation.Trace}), from the working warehouse, read-only under the run lock.</li>
  * </ul>
  */
 @Component
@@ -98,7 +100,8 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                         ? queryWarehouse(args.getNonOptionArgs(), args.containsOption("csv"))
                         : query(args.getNonOptionArgs(), args.containsOption("csv")));
                 case "check-mappings" -> checkMappings();
-                default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status, query, doctor or check-mappings");
+                case "trace" -> out.print(trace(args.getNonOptionArgs()));
+                default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status, query, doctor, check-mappings or trace");
             }
         } catch (IllegalArgumentException e) {
             fail(ExitCodes.BAD_ARGUMENTS, e.getMessage());
@@ -183,6 +186,24 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         try (RunLock lock = RunLock.acquire(warehousePath, "query --warehouse")) {
             return run(warehousePath, sql, csv);
+        }
+    }
+
+    /** trace &lt;indicator&gt; &lt;quarter&gt; [town] against the working warehouse (read-only, under the run lock). */
+    String trace(List<String> args) throws SQLException, RunLock.HeldException {
+        if (args.size() < 2 || args.size() > 3) {
+            throw new IllegalArgumentException("trace needs an indicator and a quarter: jobs/run trace H01 2026Q3 [330681001]");
+        }
+        if (!Files.isRegularFile(warehousePath)) {
+            throw new IllegalArgumentException("The warehouse " + warehousePath.toAbsolutePath()
+                    + " does not exist yet: run jobs/nightly first");
+        }
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (RunLock lock = RunLock.acquire(warehousePath, "trace");
+             Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehousePath.toAbsolutePath(), readOnly)) {
+            return com.qiyouxiang.evaluation.Trace.trace(c, args.get(0).trim(), args.get(1).trim(),
+                    args.size() == 3 ? args.get(2) : null);
         }
     }
 

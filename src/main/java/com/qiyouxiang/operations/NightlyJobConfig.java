@@ -32,8 +32,9 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
  * <li>nightlyJob: reference data → bureau spreadsheets → platform exports → derived indicators →
  * 情况说明 and the 催报 list → every quarter's marts from qyx.nightly.evaluate-from through the current
  * one → data-quality checks → publish marts → quarterly report of the last closed quarter.</li>
- * <li>quarterlyJob ({@code quarter=2026Q3}, default the last closed quarter): evaluate that quarter →
- * checks → publish → the quarterly report for the 季度调度会.</li>
+ * <li>quarterlyJob ({@code quarter=2026Q3}, default the last closed quarter; {@code rerun=true} for a
+ * re-convened meeting): evaluate that quarter → checks → freeze the meeting's version (会议口径, once the
+ * quarter has closed) → publish → the quarterly report for the 季度调度会.</li>
  * </ul>
  * The platform derivation runs after the spreadsheets because it divides by 统计局's population by
  * town; the cross-source rule therefore compares a bureau's figure with the derived figure of the
@@ -64,10 +65,11 @@ public class NightlyJobConfig {
 
     @Bean
     public Job quarterlyJob(JobRepository jobRepository, Step evaluateQuarter,
-                            Step dataQualityChecks, Step publishMarts, Step writeQuarterlyReport) {
+                            Step dataQualityChecks, Step freezeMeetingVersion, Step publishMarts, Step writeQuarterlyReport) {
         return new JobBuilder("quarterlyJob", jobRepository)
                 .start(evaluateQuarter)
                 .next(dataQualityChecks)
+                .next(freezeMeetingVersion)
                 .next(publishMarts)
                 .next(writeQuarterlyReport)
                 .build();

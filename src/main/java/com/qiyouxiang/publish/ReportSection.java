@@ -38,22 +38,8 @@ public record ReportSection(String title, String note, String query, List<Column
         return new Column(key, header, Kind.FLAG);
     }
 
-    /**
-     * The place of the section 修订后变化 (what the revised evaluation method changes, issue 16): returned here and
-     * placed by {@link #all()} after 待核实事项. Not implemented on this branch: empty.
-     */
-    static List<ReportSection> revisionChanges() {
-        return List.of();
-    }
-
-    /** The report's eight sections, in order, then {@link #revisionChanges()}. */
+    /** The report's nine sections, in order. */
     public static List<ReportSection> all() {
-        List<ReportSection> all = new java.util.ArrayList<>(sections());
-        all.addAll(revisionChanges());
-        return List.copyOf(all);
-    }
-
-    private static List<ReportSection> sections() {
         return List.of(
                 new ReportSection("总体评价", "总体得分为各领域得分的简单平均；绿灯占比为绿灯指标占参与评分指标的比例。",
                         "SELECT * FROM mart_overall_quarter WHERE quarter_code = ?",
@@ -119,6 +105,17 @@ public record ReportSection(String title, String note, String query, List<Column
                         List.of(text("bureau_name", "责任单位"), text("period_code", "数据期"), text("indicator_code", "编码"),
                                 text("indicator_name", "指标名称"), text("town_name", "镇街"), text("rule_id", "规则编号"),
                                 number("value", "报送值"), number("compared_value", "比较值"), text("message_zh", "问题"),
-                                text("file_name", "来源文件"), text("location", "位置"))));
+                                text("file_name", "来源文件"), text("location", "位置"))),
+                new ReportSection("修订后变化", "各季度调度会所见评价（会议口径）冻结后，部门更正数据使评价发生的变化：会议时与当前的亮灯、"
+                        + "得分、数值，及引起变化的数据版本和文件（截至本季度，按各季度最近一次评价）。",
+                        """
+                        SELECT * FROM mart_indicator_quarter WHERE differs_from_meeting AND quarter_code <= ?
+                        ORDER BY quarter_code, indicator_code""",
+                        List.of(text("quarter_code", "评价季度"), text("indicator_code", "编码"), text("indicator_name", "指标名称"),
+                                text("bureau_name", "责任单位"), number("meeting_version", "会议版本"),
+                                light("meeting_light", "会议时亮灯"), light("light", "当前亮灯"),
+                                score("meeting_score", "会议时得分"), score("score", "当前得分"),
+                                number("meeting_value", "会议时数值"), number("value", "当前数值"),
+                                text("change_zh", "变化及原因"))));
     }
 }

@@ -34,10 +34,11 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
  * <li>loadExplanations: every explanation file (情况说明 .csv/.xlsx/.xls) in qyx.validation.explanation-dir
  *     (or job parameter {@code explanationDir}) into etl_explanation; matching 核实性 results and their
  *     facts become 已说明. Files already loaded are skipped by checksum.</li>
- * <li>recordMissingFigures: for job parameter {@code period} ('2024Q2' or '2024'; default the last
- *     quarter that has ended) and optional {@code bureau} code, the figures owed and not reported
- *     (R-MISSING, 提示性) stored in fct_rule_result for the 催报 list, replacing an earlier run's list for
- *     the same period.</li>
+ * <li>recordMissingFigures: for job parameter {@code period} ('2024Q2' or '2024') and optional
+ *     {@code bureau} code, the figures of that period owed and not reported (R-MISSING, 提示性) stored in
+ *     fct_rule_result for the 催报 list, replacing an earlier run's list for the same period; without a
+ *     period, every figure owed as of the last quarter that has ended (its quarterly figures and the
+ *     annual year owed by then: the list, and the count, of mart_data_completeness for that quarter).</li>
  * </ol>
  * The lead may add both steps to the nightly job after the ingest steps.
  */
@@ -100,15 +101,24 @@ public class ReviewJobConfig {
 
     @Bean
     public Step recordMissingFigures(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
-                                     WarehouseProperties warehouseProperties, CatalogueValueRules rules) {
+                                     WarehouseProperties warehouseProperties, CatalogueValueRules rules,
+                                     ValidationProperties validation) {
         return new StepBuilder("recordMissingFigures", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
             @Override
             protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
                 Map<String, Object> params = context.getStepContext().getJobParameters();
-                String period = params.get("period") == null ? lastEndedQuarter(LocalDate.now()) : params.get("period").toString();
                 String bureau = params.get("bureau") == null ? null : params.get("bureau").toString();
-                List<RuleResult> missing = MissingFigures.record(c, rules.catalogue(), warehouseProperties.referenceDir(),
-                        bureau, period, jobExecutionId(context));
+                String period;
+                List<RuleResult> missing;
+                if (params.get("period") == null) {
+                    period = lastEndedQuarter(LocalDate.now());
+                    missing = MissingFigures.recordAsOf(c, rules.catalogue(), warehouseProperties.referenceDir(), bureau,
+                            period, jobExecutionId(context), validation.countUnverified());
+                } else {
+                    period = params.get("period").toString();
+                    missing = MissingFigures.record(c, rules.catalogue(), warehouseProperties.referenceDir(), bureau,
+                            period, jobExecutionId(context), validation.countUnverified());
+                }
                 contribution.incrementWriteCount(missing.size());
                 Map<String, Integer> perBureau = new TreeMap<>();
                 missing.forEach(r -> perBureau.merge(r.bureauCode(), 1, Integer::sum));

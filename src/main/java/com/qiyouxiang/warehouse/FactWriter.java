@@ -32,11 +32,20 @@ public final class FactWriter {
         Warehouse.runScript(c, "statements/facts/stg_fact.sql");
         try (DuckDBAppender a = Warehouse.appender(c, "stg_fact")) {
             for (Observation o : observations) {
-                a.beginRow().append(o.indicatorCode()).append(o.townCode()).append(o.periodCode())
-                        .append(o.value()).append(o.numerator()).append(o.denominator())
-                        .append(o.obsStatus() == null ? "A" : o.obsStatus()).endRow();
+                appendRow(a, o);
             }
         }
+    }
+
+    /** One stg_fact row: the figure and where it was read (sql/facts/stg_fact.sql). */
+    public static void appendRow(DuckDBAppender a, Observation o) throws SQLException {
+        Observation.Source s = o.source();
+        a.beginRow().append(o.indicatorCode()).append(o.townCode()).append(o.periodCode())
+                .append(o.value()).append(o.numerator()).append(o.denominator())
+                .append(o.obsStatus() == null ? "A" : o.obsStatus())
+                .append(s == null ? null : s.sheet()).append(s == null ? null : s.row())
+                .append(s == null ? null : s.cell()).append(s == null ? null : s.line())
+                .append((String) null).append((String) null).endRow();
     }
 
     /**

@@ -49,6 +49,10 @@ class EvaluationMethodTest extends WarehouseJobTest {
     Job evaluationJob;
 
     @Autowired
+    @Qualifier("reviewJob")
+    Job reviewJob;
+
+    @Autowired
     Warehouse warehouse;
 
     JdbcTemplate jdbc;
@@ -94,17 +98,33 @@ class EvaluationMethodTest extends WarehouseJobTest {
                 city("H11", "2025", 0.3),
                 // exactly on the line: H06 (annual) 2025 = 0.1, 2026 = 0.3 (set below): E(2026, 4) = 0.1 + 0.2 x 4/4 = 0.3;
                 // H14 2025 = 0, 2026 = 0.4: E(2026, 3) = 0.4 x 3/4 = 0.3
-                city("H06", "2026", 0.3), city("H14", "2026Q3", 0.3)));
-        // H13 by town: 30/10000, 50/20000, 15/5000 (x 10000 = 30, 25, 30): ranks 1, 3, 1
-        spreadsheet.add(new Observation("H13", "330681001", "2026Q3", 30.0, 30.0, 10000.0, "A"));
-        spreadsheet.add(new Observation("H13", "330681002", "2026Q3", 25.0, 50.0, 20000.0, "A"));
-        spreadsheet.add(new Observation("H13", "330681003", "2026Q3", 30.0, 15.0, 5000.0, "A"));
-        // H09 (sum) reported by all 23 towns, no city value: the city value is built, 20 x 0.6 + 0.1 + 0.2 + 0.2 = 12.5
+                city("H06", "2026", 0.3), city("H14", "2026Q3", 0.3),
+                // v2 §1: a '<' bound includes its number: H11 2023 made '<9' below, 9.0 meets it
+                city("H11", "2023", 9.0),
+                // v2 §6: H04 (annual, 100 -> 100) yellow in 2024 (96) and again in 2025 (97)
+                city("H04", "2025", 97.0),
+                // v2 §4 rounding: H03 2025 E = 95, 91.03375 / 95 = 0.95825 exactly -> 95.83 (doubles: 95.82);
+                // H03 2026 made a held 4.15 below: 3.9425 is δ = -0.05 exactly -> yellow (doubles: -0.0500000000000001, red)
+                city("H03", "2025Q1", 91.03375), city("H03", "2026Q1", 3.9425)));
+        // H13 by all 23 towns (v2 §5: a city value is built only from every town): 30/10000, 50/20000, 15/5000
+        // (x 10000 = 30, 25, 30) and 20 towns of 10/5000 (= 20): ranks 1, 3, 1, then 4
         List<String> towns = jdbc.queryForList("SELECT town_code FROM dim_town WHERE level = 'town' ORDER BY 1", String.class);
+        spreadsheet.add(new Observation("H13", towns.get(0), "2026Q3", 30.0, 30.0, 10000.0, "A"));
+        spreadsheet.add(new Observation("H13", towns.get(1), "2026Q3", 25.0, 50.0, 20000.0, "A"));
+        spreadsheet.add(new Observation("H13", towns.get(2), "2026Q3", 30.0, 15.0, 5000.0, "A"));
+        for (int i = 3; i < towns.size(); i++) {
+            spreadsheet.add(new Observation("H13", towns.get(i), "2026Q3", 20.0, 10.0, 5000.0, "A"));
+        }
+        // H09 (sum) reported by all 23 towns, no city value: the city value is built, 20 x 0.6 + 0.1 + 0.2 + 0.2 = 12.5;
+        // in 2026Q2 by 22 towns (the last one missing) beside a reported city value of 12: no built value, no difference
         for (int i = 0; i < towns.size(); i++) {
             double value = i < 20 ? 0.6 : i == 20 ? 0.1 : 0.2;
             spreadsheet.add(new Observation("H09", towns.get(i), "2026Q3", value, null, null, "A"));
+            if (i < towns.size() - 1) {
+                spreadsheet.add(new Observation("H09", towns.get(i), "2026Q2", value, null, null, "A"));
+            }
         }
+        spreadsheet.add(city("H09", "2026Q2", 12.0));
         try (Connection c = warehouse.connect()) {
             FactWriter.write(c, spreadsheet, "spreadsheet", null, null, "test", null);
             FactWriter.write(c, List.of(city("H20", "2026Q3", 85.0)), "platform", null, null, "test", null);
@@ -113,6 +133,10 @@ class EvaluationMethodTest extends WarehouseJobTest {
                         + "WHERE indicator_code = 'H16' AND year = 2026");
                 s.execute("UPDATE fct_indicator_target SET target_text = '0', target_value = 0 "
                         + "WHERE indicator_code = 'H11' AND year = 2025");
+                s.execute("UPDATE fct_indicator_target SET target_text = '<9', comparator = '<', target_value = 9 "
+                        + "WHERE indicator_code = 'H11' AND year = 2023");
+                s.execute("UPDATE fct_indicator_target SET target_text = '4.15', target_value = 4.15 "
+                        + "WHERE indicator_code = 'H03' AND year = 2026");
                 s.execute("""
                         UPDATE fct_indicator_target SET comparator = '>=', target_text = CAST(t.v AS VARCHAR), target_value = t.v
                         FROM (VALUES ('H06', 2025, 0.1), ('H06', 2026, 0.3), ('H14', 2025, 0.0), ('H14', 2026, 0.4)) t(code, y, v)
@@ -122,7 +146,8 @@ class EvaluationMethodTest extends WarehouseJobTest {
                         INSERT INTO etl_file (file_name, path, checksum_sha256, size_bytes, source_kind, bureau_code, period_code,
                                               status, rows_read, rows_loaded, rows_rejected, rows_ignored, received_at) VALUES
                         ('js.xlsx', '/in/js.xlsx', 'a', 1, 'spreadsheet', 'JS', '2026Q3', 'loaded', 12, 10, 0, 2, TIMESTAMP '2026-10-10 18:00:00'),
-                        ('wj.xlsx', '/in/wj.xlsx', 'b', 1, 'spreadsheet', 'WJ', '2026Q3', 'loaded_with_rejects', 30, 18, 2, 10, TIMESTAMP '2026-10-11 09:00:00')""");
+                        ('wj.xlsx', '/in/wj.xlsx', 'b', 1, 'spreadsheet', 'WJ', '2026Q3', 'loaded_with_rejects', 30, 18, 2, 10, TIMESTAMP '2026-10-11 09:00:00'),
+                        ('jt.xlsx', '/in/jt.xlsx', 'c', 1, 'spreadsheet', 'JT', '2025', 'loaded', 9, 6, 0, 3, TIMESTAMP '2026-04-08 10:00:00')""");
             }
         }
         loaded = true;
@@ -132,10 +157,17 @@ class EvaluationMethodTest extends WarehouseJobTest {
         return Observation.of(code, CITY, period, value);
     }
 
+    /** Evaluates the quarter as on 2026-12-01 (2026Q4 under way), so the expectations do not move with the clock. */
     void evaluate(String quarter) throws Exception {
+        evaluate(quarter, TODAY);
+    }
+
+    static final String TODAY = "2026-12-01";
+
+    void evaluate(String quarter, String today) throws Exception {
         jobs.setJob(evaluationJob);
         JobExecution execution = jobs.startJob(new JobParametersBuilder().addString("quarter", quarter)
-                .addLong("run", System.nanoTime()).toJobParameters());
+                .addString("today", today).addLong("run", System.nanoTime()).toJobParameters());
         assertThat(execution.getStatus()).as(execution.getAllFailureExceptions().toString()).isEqualTo(BatchStatus.COMPLETED);
     }
 
@@ -235,16 +267,40 @@ class EvaluationMethodTest extends WarehouseJobTest {
     }
 
     @Test
-    void strictBoundsAreFloorsMetOnlyStrictly() throws Exception {
+    void boundsIncludeTheirNumber() throws Exception {
+        // v2 §1: H12 '>70' is 70以上, met at 70: green, score 100, E = 70 (v1: yellow with a score of 100)
         evaluate("2025Q1");
-        // H12 '>70': 70 is not above 70 -> not green although δ = 0 (yellow), E = 70
         Map<String, Object> h12 = row("2025Q1", "H12");
         assertThat(d(h12.get("schedule_target"))).isEqualTo(70.0);
-        assertThat(h12).containsEntry("light", "yellow").containsEntry("is_strict", true).containsEntry("target_text", ">70");
-        // H19 2024 '>14000' after 13200 in 2023: E = 14000 (a floor, not a line); 14500 > 14000 -> green
+        assertThat(h12).containsEntry("light", "green").containsEntry("is_bound", true).containsEntry("target_text", ">70");
+        assertThat(d(h12.get("score"))).isEqualTo(100.0);
+        // H19 2024 '>14000' after 13200 in 2023: E = 14000 (a floor, not a line); 14500 >= 14000 -> green
         Map<String, Object> h19 = row("2025Q1", "H19");
         assertThat(d(h19.get("schedule_target"))).isEqualTo(14000.0);
         assertThat(h19).containsEntry("light", "green");
+        // lower is better, H11 2023 '<9' (9以下) with 9.0, shown in 2024Q1: E = 9 in every quarter, met at 9 -> green
+        evaluate("2024Q1");
+        Map<String, Object> h11 = row("2024Q1", "H11");
+        assertThat(h11).containsEntry("data_period", "2023").containsEntry("light", "green").containsEntry("is_bound", true);
+        assertThat(d(h11.get("schedule_target"))).isEqualTo(9.0);
+        assertThat(d(h11.get("score"))).isEqualTo(100.0);
+    }
+
+    @Test
+    void scoresAndBandEdgesAreDecidedOnExactValues() throws Exception {
+        // v2 §4: H03 2025 E = 95, A = 91.03375: c = 0.95825 exactly, s = 95.825 -> 95.83 half up (in doubles 95.82);
+        // δ = -0.04175 -> yellow
+        evaluate("2025Q1");
+        Map<String, Object> q = row("2025Q1", "H03");
+        assertThat(d(q.get("score"))).isEqualTo(95.83);
+        assertThat(q).containsEntry("light", "yellow");
+        // H03 2026 held at 4.15 (relaxed from 95: E = T), A = 3.9425: δ = -0.2075 / 4.15 = -0.05 exactly, on the band's
+        // edge -> yellow (in doubles -0.05000000000000011, red); s = 95.00
+        evaluate("2026Q1");
+        Map<String, Object> edge = row("2026Q1", "H03");
+        assertThat(d(edge.get("schedule_target"))).isEqualTo(4.15);
+        assertThat(edge).containsEntry("light", "yellow");
+        assertThat(d(edge.get("score"))).isEqualTo(95.0);
     }
 
     @Test
@@ -315,16 +371,20 @@ class EvaluationMethodTest extends WarehouseJobTest {
         evaluate("2026Q3");
         List<Map<String, Object>> towns = jdbc.queryForList(
                 "SELECT * FROM mart_town_comparison WHERE quarter_code = '2026Q3' AND indicator_code = 'H13' ORDER BY town_code");
-        assertThat(towns).extracting(r -> r.get("town_rank")).containsExactly(1, 3, 1);
+        assertThat(towns).hasSize(23);
+        assertThat(towns.subList(0, 4)).extracting(r -> r.get("town_rank")).containsExactly(1, 3, 1, 4);
         Map<String, Object> first = towns.get(0);
-        // built: (30 + 50 + 15) / (10000 + 20000 + 5000) x 10000 = 27.142857 (the mean of the rates would be 28.33)
-        assertThat(d(first.get("city_value_built"))).isCloseTo(27.142857, within(1e-6));
+        // built from all 23: (30 + 50 + 15 + 20 x 10) / (10000 + 20000 + 5000 + 20 x 5000) x 10000 = 295 / 135000 x 10000
+        // = 21.851852 (the mean of the rates would be 485 / 23 = 21.09)
+        assertThat(d(first.get("city_value_built"))).isCloseTo(21.851852, within(1e-6));
+        assertThat(first).containsEntry("towns_in_city_value", 23).containsEntry("towns_expected", 23);
         // the bureau's own city value (27.0) wins; the difference is reported
         assertThat(d(first.get("city_value"))).isEqualTo(27.0);
-        assertThat(d(first.get("reported_minus_built"))).isCloseTo(-0.142857, within(1e-6));
+        assertThat(d(first.get("reported_minus_built"))).isCloseTo(5.148148, within(1e-6));
         assertThat(d(first.get("gap_to_city"))).isCloseTo(3.0, within(1e-9));
-        // CV: mean 28.3333, population sd sqrt(16.6667 / 3) = 2.3570 -> 0.083189
-        assertThat(d(first.get("town_cv"))).isCloseTo(0.083189, within(1e-6));
+        // CV: mean 485/23 = 21.086957; population variance (2 x 79.4423 + 15.3119 + 20 x 1.1815) / 23 = 8.6011,
+        // sd 2.932769 -> 0.139080
+        assertThat(d(first.get("town_cv"))).isCloseTo(0.139080, within(1e-6));
         // H09 (sum) from all 23 towns and no reported city value: built 12.5 is the city value, exactly (added up
         // as doubles it is 12.499999999999996, which would miss the target); 2026 E(q3) = 11 + (13 - 11) x 3/4 = 12.5,
         // met -> green, score 100
@@ -415,5 +475,138 @@ class EvaluationMethodTest extends WarehouseJobTest {
                 Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT check_name) FROM dq_check_result", Integer.class))
                 .isEqualTo(DataQualityChecks.available().size());
+    }
+
+    @Test
+    void staleAndTheChaseListFollowOneRule() throws Exception {
+        // v2 §2: in 2023Q1 an annual indicator owes 2021 (y-2, before Q2 has closed), which precedes its first
+        // year (2022): not stale, nothing owed for it yet
+        evaluate("2023Q1");
+        assertThat(row("2023Q1", "H10")).containsEntry("is_stale", false).containsEntry("light", "grey");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM mart_data_completeness m JOIN dim_indicator i USING (indicator_code) "
+                + "WHERE m.quarter_code = '2023Q1' AND i.is_current AND i.frequency = 'annual'", Integer.class)).isZero();
+        // 2025Q2: H10 owes 2024 and holds 2024 -> not stale, not on the list; 2025Q1 (owes 2023): a later value counts
+        evaluate("2025Q1");
+        assertThat(row("2025Q1", "H10")).containsEntry("expected_period", "2023").containsEntry("is_stale", false);
+        assertThat(owed("2025Q1", "H10")).isEmpty();
+        // 2026Q3: owes 2025, holds 2024 -> stale, and the chase list asks for 2025 (latest 2024)
+        evaluate("2026Q3");
+        assertThat(row("2026Q3", "H10")).containsEntry("expected_period", "2025").containsEntry("is_stale", true);
+        assertThat(owed("2026Q3", "H10")).containsExactly("2025<-2024");
+        // every stale city-level indicator is on the list, every indicator on the list that is evaluated is stale
+        // or missing
+        assertThat(jdbc.queryForList("""
+                SELECT indicator_code FROM mart_indicator_quarter m
+                WHERE quarter_code = '2026Q3' AND is_stale
+                  AND NOT EXISTS (SELECT 1 FROM mart_data_completeness d WHERE d.quarter_code = m.quarter_code
+                                  AND d.indicator_code = m.indicator_code)""", String.class)).isEmpty();
+        assertThat(jdbc.queryForList("""
+                SELECT DISTINCT d.indicator_code FROM mart_data_completeness d
+                JOIN mart_indicator_quarter m ON m.quarter_code = d.quarter_code AND m.indicator_code = d.indicator_code
+                WHERE d.quarter_code = '2026Q3' AND NOT m.is_stale AND m.towns_expected IS NULL""", String.class)).isEmpty();
+        // the run summary's "figures owed" (reviewJob without a period: as of the last quarter that has ended) is the
+        // mart's count for the same quarter
+        String lastEnded = Quarter.lastClosed(java.time.LocalDate.now()).code();
+        evaluate(lastEnded, java.time.LocalDate.now().toString());
+        jobs.setJob(reviewJob);
+        JobExecution review = jobs.startJob(new JobParametersBuilder().addLong("run", System.nanoTime()).toJobParameters());
+        assertThat(review.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        int owed = jdbc.queryForObject("SELECT count(*) FROM mart_data_completeness WHERE quarter_code = ?", Integer.class, lastEnded);
+        assertThat(owed).isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fct_rule_result WHERE outcome = 'missing' AND job_execution_id = ?",
+                Integer.class, review.getId())).isEqualTo(owed);
+        assertThat(review.getStepExecutions().stream().filter(e -> e.getStepName().equals("recordMissingFigures"))
+                .findFirst().orElseThrow().getWriteCount()).isEqualTo(owed);
+    }
+
+    List<String> owed(String quarter, String indicator) {
+        return jdbc.queryForList("SELECT expected_period || '<-' || coalesce(latest_period, '-') FROM mart_data_completeness "
+                + "WHERE quarter_code = ? AND indicator_code = ?", String.class, quarter, indicator);
+    }
+
+    @Test
+    void theYearUnderWayIsNotJudgedAsAYear() throws Exception {
+        // v2 §4: on 2026-12-01 2026Q4 is under way: its rows are marked not closed, and no 2026 yearly evaluation
+        evaluate("2026Q4");
+        assertThat(jdbc.queryForList("SELECT DISTINCT is_closed FROM mart_indicator_quarter WHERE quarter_code = '2026Q4'",
+                Boolean.class)).containsExactly(false);
+        for (String mart : List.of("mart_domain_quarter", "mart_overall_quarter", "mart_town_comparison", "mart_bureau_quarter",
+                "mart_data_completeness")) {
+            assertThat(jdbc.queryForList("SELECT DISTINCT is_closed FROM " + mart + " WHERE quarter_code = '2026Q4'", Boolean.class))
+                    .as(mart).containsExactly(false);
+        }
+        assertThat(jdbc.queryForList("SELECT DISTINCT is_closed FROM mart_issue WHERE as_of_quarter = '2026Q4'", Boolean.class))
+                .doesNotContain(true);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM mart_annual_evaluation WHERE year = 2026", Integer.class)).isZero();
+        assertThat(row("2026Q3", "H10")).containsEntry("is_closed", true);
+        // a Q4 that has not closed writes no yearly evaluation (2023Q4 evaluated on 2023-12-15)
+        evaluate("2023Q4", "2023-12-15");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM mart_annual_evaluation WHERE year = 2023", Integer.class)).isZero();
+        // 2023: evaluated on 2024-01-15 (Q4 closed, annual values still missing, 2024Q2 not closed): provisional 初评
+        evaluate("2023Q4", "2024-01-15");
+        Map<String, Object> provisional = jdbc.queryForMap("SELECT * FROM mart_annual_evaluation WHERE year = 2023");
+        assertThat(provisional).containsEntry("evaluation_status", "provisional").containsEntry("evaluation_status_zh", "初评");
+        assertThat(d(provisional.get("annual_values_missing"))).isPositive();
+        // on 2024-07-01 (2024Q2 closed): final 终评, and kept as it was made by every later run
+        evaluate("2023Q4", "2024-07-01");
+        Map<String, Object> fin = jdbc.queryForMap("SELECT * FROM mart_annual_evaluation WHERE year = 2023");
+        assertThat(fin).containsEntry("evaluation_status", "final").containsEntry("evaluation_status_zh", "终评");
+        evaluate("2023Q4", "2024-08-01");
+        assertThat(jdbc.queryForMap("SELECT * FROM mart_annual_evaluation WHERE year = 2023")).isEqualTo(fin);
+    }
+
+    @Test
+    void annualIndicatorsOpenIssuesByYear() throws Exception {
+        // v2 §6: H04 yellow in 2024 (96 against 100) is shown in 2024Q4..2025Q3: a repeated value opens no issue
+        // (v1 opened H04-2025Q1 on the second quarter showing it)
+        evaluate("2025Q3");
+        assertThat(row("2025Q3", "H04")).containsEntry("data_period", "2024").containsEntry("light", "yellow");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM mart_issue WHERE as_of_quarter = '2025Q3' AND indicator_code = 'H04'",
+                Integer.class)).isZero();
+        // 2025 yellow again (97 against 100), first shown in 2025Q4: the second yellow year in a row opens the issue
+        evaluate("2025Q4");
+        Map<String, Object> issue = jdbc.queryForMap("SELECT * FROM mart_issue WHERE as_of_quarter = '2025Q4' AND indicator_code = 'H04'");
+        assertThat(issue).containsEntry("issue_id", "H04-2025Q4").containsEntry("opened_reason", "连续两年黄灯")
+                .containsEntry("status", "open");
+    }
+
+    @Test
+    void bureausAreExpectedByTheFrequencyOfTheirIndicators() throws Exception {
+        // v2 §7: 教体局's indicators are all annual: expected once a year, in the next year's Q1 (configuration), where
+        // its 2025 file counts (received 2026-04-08, deadline 2026-04-10: on time); no submission expected in 2026Q2
+        evaluate("2026Q1");
+        Map<String, Object> q1 = jdbc.queryForMap("SELECT * FROM mart_bureau_quarter WHERE quarter_code = '2026Q1' AND bureau_code = 'JT'");
+        assertThat(q1).containsEntry("annual_only", true).containsEntry("submissions_expected", 1)
+                .containsEntry("submissions_received", 1).containsEntry("submissions_on_time", 1)
+                .containsEntry("submission_periods", "2025");
+        evaluate("2026Q2");
+        Map<String, Object> q2 = jdbc.queryForMap("SELECT * FROM mart_bureau_quarter WHERE quarter_code = '2026Q2' AND bureau_code = 'JT'");
+        assertThat(q2).containsEntry("submissions_expected", 0).containsEntry("submissions_received", 0);
+        // a bureau with quarterly indicators is expected every quarter
+        assertThat(jdbc.queryForMap("SELECT * FROM mart_bureau_quarter WHERE quarter_code = '2026Q2' AND bureau_code = 'WJ'"))
+                .containsEntry("annual_only", false).containsEntry("submissions_expected", 1);
+    }
+
+    @Test
+    void aCityValueIsBuiltOnlyFromEveryTown() throws Exception {
+        // v2 §5: H09 2026Q2 from 22 of 23 towns beside the bureau's city value 12: no built value, no difference,
+        // 22 towns reported; the reported city value is judged
+        evaluate("2026Q2");
+        List<Map<String, Object>> towns = jdbc.queryForList(
+                "SELECT * FROM mart_town_comparison WHERE quarter_code = '2026Q2' AND indicator_code = 'H09'");
+        assertThat(towns).hasSize(22).allSatisfy(t -> assertThat(t).containsEntry("towns_in_city_value", 22)
+                .containsEntry("towns_expected", 23).containsEntry("city_value_built", null).containsEntry("reported_minus_built", null));
+        Map<String, Object> h09 = row("2026Q2", "H09");
+        assertThat(h09).containsEntry("value_basis", "reported").containsEntry("towns_reported", 22).containsEntry("towns_expected", 23);
+        assertThat(d(h09.get("value"))).isEqualTo(12.0);
+        // 2026Q3 from all 23: built, and its trace lists the towns' facts
+        evaluate("2026Q3");
+        assertThat(row("2026Q3", "H09")).containsEntry("value_basis", "built").containsEntry("towns_reported", 23)
+                .containsEntry("fact_source_kind", "built").containsEntry("fact_id", null);
+        try (Connection c = warehouse.connect()) {
+            String trace = Trace.trace(c, "H09", "2026Q3", null);
+            assertThat(trace).contains("全市值由全部镇街按汇总规则计算（23 / 23 个镇街报送）", "暨阳街道：0.6，数据编号 ");
+            assertThat(trace.lines().filter(l -> l.contains("部门报表 第 1 版")).count()).isEqualTo(23);
+        }
     }
 }

@@ -47,7 +47,9 @@ class ScoreArithmeticTest {
                     rows.add("('%s', 2023, 1, 'D%d', '领域%d', %d, 1, 1, 1, 0, 0, 0, 1.0, %s, now())"
                             .formatted(QUARTER, i, i, i, order.get(i)));
                 }
-                s.execute("INSERT INTO mart_domain_quarter VALUES " + String.join(", ", rows));
+                s.execute("INSERT INTO mart_domain_quarter (quarter_code, year, quarter, domain_code, domain_name, sort_order, "
+                        + "indicators, scored_indicators, green, yellow, red, grey, share_green, domain_score, evaluated_at) VALUES "
+                        + String.join(", ", rows));
                 s.execute(SqlFiles.read("marts/mart_overall_quarter.sql", Map.of("quarter", QUARTER)));
                 results.merge(single(s, "SELECT overall_score FROM mart_overall_quarter"), 1, Integer::sum);
             }
@@ -84,10 +86,10 @@ class ScoreArithmeticTest {
     /** The indicators of one domain with these scores, in this order; with firstIsCore, the first is a * core indicator. */
     static void indicatorScores(Statement s, List<String> scores, boolean firstIsCore) throws Exception {
         String rows = IntStream.range(0, scores.size())
-                .mapToObj(i -> "('%s', 2023, 1, 'LYSD', CAST(%s AS DOUBLE), %s, 'green')".formatted(QUARTER, scores.get(i), firstIsCore && i == 0))
+                .mapToObj(i -> "('%s', 2023, 1, 'LYSD', CAST(%s AS DOUBLE), %s, 'green', true)".formatted(QUARTER, scores.get(i), firstIsCore && i == 0))
                 .collect(Collectors.joining(", "));
         s.execute("CREATE OR REPLACE TEMP TABLE int_indicator_quarter AS SELECT * FROM (VALUES " + rows
-                + ") v(quarter_code, year, quarter, domain_code, score, is_core, light)");
+                + ") v(quarter_code, year, quarter, domain_code, score, is_core, light, is_closed)");
     }
 
     static String single(Statement s, String sql) throws Exception {

@@ -242,7 +242,7 @@ class CrashRestartIT {
 
     static boolean volatileColumn(String column) {
         return column.endsWith("_at") || column.equals("job_execution_id") || column.equals("value_id")
-                || column.equals("file_id") || column.equals("reject_id") || column.equals("indicator_key")
+                || column.equals("file_id") || column.equals("fact_id") || column.equals("reject_id") || column.equals("indicator_key")
                 || column.equals("run_id") || column.equals("applied_at");
     }
 }

@@ -105,4 +105,42 @@ class NightlyAndExamplesIT extends WarehouseJobTest {
                 "red_indicators_this_quarter.sql", "town_profile.sql", "domain_trend.sql", "bureaus_late_or_rejected.sql",
                 "distance_to_2027_target.sql"));
     }
+
+    String trace(String indicator, String quarter, String town) throws Exception {
+        try (Connection c = warehouse.connect()) {
+            return com.qiyouxiang.evaluation.Trace.trace(c, indicator, quarter, town);
+        }
+    }
+
+    @Test
+    void traceFollowsASpreadsheetFigureToItsCellsRevisionsFindingsAndExplanations() throws Exception {
+        // 卫健局's 2024Q2 city figure of H02 was corrected by a 修改版 file: both revisions, each with its cell
+        String h02 = trace("H02", "2024Q2", null);
+        assertThat(h02).contains("指标 H02", "亮灯：", "A = ", "E = ", "δ = ", "c = ", "部门报表 第 1 版", "★ 部门报表 第 2 版",
+                "市卫健局2024年1-6月分镇街托育数据（修改版）.xlsx", "分镇街!D29");
+        // a 核实性 finding with the 情况说明 attached
+        assertThat(trace("T26", "2025Q3", null)).contains("审核规则 R-CHANGE-QOQ（核实性）", "情况说明：本季度起按省卫健委新口径统计");
+    }
+
+    @Test
+    void traceFollowsAPlatformFigureToItsLineAndADerivedFigureToItsQueryAndRecords() throws Exception {
+        assertThat(trace("H03", "2024Q2", "330681001")).contains("镇街 330681001 的数据", "公共数据平台 第 1 版",
+                "平台_指标数据_2024Q2.csv，第 2 行");
+        assertThat(trace("H13", "2025Q2", "330681115")).contains("明细推算 第 1 版",
+                "推算查询 sql/indicators/h13_certified_caregivers_per_10000_elderly.sql", "rec_care_worker：");
+    }
+
+    @Test
+    void thePublishedMartsCarryTheSourceOfEveryFigure() throws Exception {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + out.resolve("qiyouxiang_marts.duckdb").toAbsolutePath(), readOnly);
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                     SELECT count(*) FILTER (WHERE fact_id IS NOT NULL AND fact_file IS NOT NULL AND fact_location IS NOT NULL),
+                            count(*) FILTER (WHERE value IS NOT NULL AND value_basis = 'reported')
+                     FROM mart_indicator_quarter""")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isPositive().isEqualTo(rs.getLong(2));
+        }
+    }
 }

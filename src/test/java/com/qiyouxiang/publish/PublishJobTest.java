@@ -112,7 +112,7 @@ class PublishJobTest extends WarehouseJobTest {
     void everyMartIsPublishedAsParquetAndCsvWithTheSameRows() throws Exception {
         List<String> marts = jdbc.queryForList(
                 "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'mart%' AND database_name = current_database()", String.class);
-        assertThat(marts).hasSize(8);
+        assertThat(marts).hasSize(10); // the eight marts, and the meeting versions (mart_meeting_version, mart_meeting_row)
         for (String mart : marts) {
             Path parquet = outputDir.resolve("marts/parquet/" + mart + ".parquet");
             Path csv = outputDir.resolve("marts/csv/" + mart + ".csv");
@@ -164,7 +164,7 @@ class PublishJobTest extends WarehouseJobTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertThat(names).containsExactly("总体评价", "分领域评价", "指标调度表", "镇街对比", "问题整改清单", "责任单位", "数据完整性", "待核实事项");
+            assertThat(names).containsExactly("总体评价", "分领域评价", "指标调度表", "镇街对比", "问题整改清单", "责任单位", "数据完整性", "待核实事项", "修订后变化");
             assertThat(wb.getSheet("总体评价").getDrawingPatriarch().getCharts()).hasSize(1);
             assertThat(wb.getSheet("分领域评价").getDrawingPatriarch().getCharts()).hasSize(1);
             assertThat(wb.getSheet("镇街对比").getDrawingPatriarch().getCharts()).hasSize(1);

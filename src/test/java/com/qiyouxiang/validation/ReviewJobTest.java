@@ -81,8 +81,12 @@ class ReviewJobTest extends WarehouseJobTest {
                 .addString("period", "2024Q2").addString("bureau", "CL").toJobParameters());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fct_rule_result WHERE period_code = '2024Q2'", Integer.class))
                 .isEqualTo(before);
-        assertThat(jdbc.queryForObject("SELECT count(DISTINCT period_code) FROM fct_rule_result WHERE outcome = 'missing' AND job_execution_id = ?",
-                Integer.class, again.getId())).isEqualTo(1);
+        // (method v2 §2: the list as of that quarter, its quarterly figures and the annual year owed by then)
+        String lastEnded = ReviewJobConfig.lastEndedQuarter(java.time.LocalDate.now());
+        int year = Integer.parseInt(lastEnded.substring(0, 4));
+        String annual = String.valueOf(lastEnded.endsWith("Q1") ? year - 2 : year - 1);
+        assertThat(jdbc.queryForList("SELECT DISTINCT period_code FROM fct_rule_result WHERE outcome = 'missing' AND job_execution_id = ? ORDER BY 1",
+                String.class, again.getId())).containsExactly(annual, lastEnded);
         assertThat(ReviewJobConfig.lastEndedQuarter(java.time.LocalDate.of(2024, 7, 1))).isEqualTo("2024Q2");
         assertThat(ReviewJobConfig.lastEndedQuarter(java.time.LocalDate.of(2024, 3, 31))).isEqualTo("2023Q4");
     }

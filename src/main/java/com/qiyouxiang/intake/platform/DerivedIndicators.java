@@ -68,6 +68,7 @@ public class DerivedIndicators {
         for (String file : FILES) {
             Warehouse.runScript(c, "statements/facts/stg_fact.sql");
             Warehouse.runScript(c, file);
+            keepLineage(c, file);
             List<Candidate> candidates = staged(c, file);
             if (candidates.isEmpty()) {
                 lines.add(file + ": no records to derive from");
@@ -96,6 +97,17 @@ public class DerivedIndicators {
             s.execute(SqlFiles.read(COMPARISON_VIEW));
         }
         return lines;
+    }
+
+    /** The query and the records each derived figure came from (sql/facts/derived_lineage.sql). */
+    private static void keepLineage(Connection c, String file) throws SQLException {
+        String sql = SqlFiles.read(file);
+        String table = java.util.stream.Stream.of("rec_childcare_institution", "rec_care_worker", "rec_dibao_recipient")
+                .filter(sql::contains).findFirst().orElse(null);
+        try (Statement s = c.createStatement()) {
+            s.execute(SqlFiles.read("statements/facts/derived_lineage.sql", java.util.Map.of("query_file", "sql/" + file,
+                    "records_table", table == null ? "" : table)));
+        }
     }
 
     private static List<Candidate> staged(Connection c, String file) throws SQLException {

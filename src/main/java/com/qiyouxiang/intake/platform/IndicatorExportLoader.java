@@ -130,7 +130,8 @@ public class IndicatorExportLoader {
         for (Candidate k : candidates) {
             if (!refused.contains(k)) {
                 counts.loaded();
-                byBureau.computeIfAbsent(k.source().bureauCode(), b -> new ArrayList<>()).add(k.observation());
+                byBureau.computeIfAbsent(k.source().bureauCode(), b -> new ArrayList<>())
+                        .add(k.observation().withSource(Observation.Source.line(k.rowNumber())));
             }
         }
         int changed = 0;

@@ -15,6 +15,7 @@ import com.qiyouxiang.validation.Finding;
 import com.qiyouxiang.validation.RuleResults;
 import com.qiyouxiang.validation.Tier;
 import com.qiyouxiang.validation.ValueRules;
+import com.qiyouxiang.warehouse.FactWriter;
 import com.qiyouxiang.warehouse.Observation;
 import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.RowCounts;
@@ -129,7 +130,8 @@ final class FileLoad {
             }
             counts.read();
             counts.loaded();
-            accepted.add(cand.observation());
+            accepted.add(cand.observation().withSource(
+                    Observation.Source.cell(cand.sheetName(), cand.rowNumber(), cand.location())));
             for (Finding f : findings) {
                 noted++;
                 if (notes.size() < 50) {
@@ -142,9 +144,7 @@ final class FileLoad {
         if (!accepted.isEmpty()) {
             try (DuckDBAppender a = Warehouse.appender(c, "stg_fact")) {
                 for (Observation o : accepted) {
-                    a.beginRow().append(o.indicatorCode()).append(o.townCode()).append(o.periodCode())
-                            .append(o.value()).append(o.numerator()).append(o.denominator())
-                            .append(o.obsStatus() == null ? "A" : o.obsStatus()).endRow();
+                    FactWriter.appendRow(a, o);
                 }
             }
         }
