@@ -16,6 +16,7 @@ public final class StepNames {
             Map.entry("refreshQuarters", "季度评价"),
             Map.entry("evaluateQuarter", "季度评价"),
             Map.entry("dataQualityChecks", "数据质量检查"),
+            Map.entry("freezeMeetingVersion", "冻结会议口径"),
             Map.entry("publishMarts", "发布数据集"),
             Map.entry("writeQuarterlyReport", "季度调度报告"));
 

@@ -45,6 +45,6 @@ class QuarterlyRetryIT {
         Launches.Result r = quarterly.get(10, TimeUnit.MINUTES);
         assertThat(r.output()).contains("Another run is in progress", "trying again in 3s (retry 1 of 40)");
         assertThat(r.exitCode()).as(r.output()).isNotEqualTo(ExitCodes.ALREADY_RUNNING);
-        assertThat(r.output()).contains("Run summary: quarterlyJob");
+        assertThat(r.output()).contains("七优享数据仓运行结果：季度运行");
     }
 }

@@ -71,7 +71,8 @@ class WarehouseBindingIT {
     @Test
     void aFailedRunOfWarehouseAIsNotRestartedOnWarehouseB() throws Exception {
         Path metadata = work.resolve("shared-metadata");
-        List<String> common = List.of("--qyx.metadata-path=" + metadata, "--qyx.log-dir=" + work.resolve("logs"));
+        List<String> common = List.of("--qyx.metadata-path=" + metadata, "--qyx.log-dir=" + work.resolve("logs"),
+                "--logging.threshold.console=INFO"); // the launcher's log lines, on the console too
         Path a = work.resolve("a.duckdb");
         Path b = work.resolve("b.duckdb");
         List<String> onA = args("referenceJob", "--qyx.warehouse-path=" + a);
