@@ -131,7 +131,7 @@ class PlatformRestartIT {
                 "-Xmx512m", "-cp", applicationClassPath(), QiyouxiangApplication.class.getName(),
                 "--spring.batch.job.name=" + job,
                 "--qyx.warehouse-path=" + dir.resolve("warehouse.duckdb"), "--qyx.platform.hash-key=TEST-KEY-for-tests-only",
-                "--qyx.metadata-path=" + dir.resolve("batch-metadata"),
+                "--qyx.metadata-path=" + dir.resolve("batch-metadata"), "--qyx.log-dir=" + dir.resolve("logs"),
                 // application.yml prefixes the metadata path with ./ (meant for relative paths): give the URL whole
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("batch-metadata").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                 "--qyx.platform.inbox-dir=" + inbox, "--qyx.inbox-dir=" + inbox, // a real inbox: not the sample warehouse's

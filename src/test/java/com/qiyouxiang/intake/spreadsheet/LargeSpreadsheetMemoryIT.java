@@ -45,7 +45,7 @@ class LargeSpreadsheetMemoryIT {
 
         List<String> common = List.of("--qyx.warehouse-path=" + work.resolve("w.duckdb"),
                 "--qyx.metadata-path=" + work.resolve("meta"), "--qyx.archive-dir=" + work.resolve("archive"),
-                "--qyx.feedback-dir=" + work.resolve("feedback"));
+                "--qyx.feedback-dir=" + work.resolve("feedback"), "--qyx.log-dir=" + work.resolve("logs"));
         assertThat(runApplication("referenceJob", common)).as("0 ok, 4 ok with warnings").isIn(0, 4);
         List<String> ingest = new ArrayList<>(common);
         ingest.add("inboxDir=" + inbox);
