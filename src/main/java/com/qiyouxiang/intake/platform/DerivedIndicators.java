@@ -99,11 +99,13 @@ public class DerivedIndicators {
         return lines;
     }
 
-    /** The query and the records each derived figure came from (sql/facts/derived_lineage.sql). */
+    /** The query and the records each derived figure came from (sql/statements/facts/derived_lineage.sql). */
     private static void keepLineage(Connection c, String file) throws SQLException {
         String sql = SqlFiles.read(file);
-        String table = java.util.stream.Stream.of("rec_childcare_institution", "rec_care_worker", "rec_dibao_recipient")
-                .filter(sql::contains).findFirst().orElse(null);
+        // the query reads a list directly (rec_<list>) or through its latest-export view (int_<list>_latest)
+        String table = java.util.stream.Stream.of("childcare_institution", "care_worker", "dibao_recipient")
+                .filter(list -> sql.contains("rec_" + list) || sql.contains("int_" + list + "_latest"))
+                .map(list -> "rec_" + list).findFirst().orElse(null);
         try (Statement s = c.createStatement()) {
             s.execute(SqlFiles.read("statements/facts/derived_lineage.sql", java.util.Map.of("query_file", "sql/" + file,
                     "records_table", table == null ? "" : table)));
