@@ -189,6 +189,9 @@ final class FeedbackWorkbookWriter {
                 + "修改后重新报送整份文件，重新报送后以新报送的数据为准。核实性问题的数据已入库但标记为“待核实”：如数据无误，"
                 + "请在“情况说明”表中填写原因，将本工作簿放入报送目录的“情况说明”文件夹，即转为“已说明”；如数据有误，请更正后重新报送。"
                 + "提示性问题仅供参考，无需处理。");
+        Row explanation = s.getRow(explanationRow);
+        explanation.getCell(1).setCellStyle(styles.wrap());
+        explanation.setHeightInPoints(explanationLines(explanation.getCell(1).getStringCellValue(), 100) * 15f);
         r++;
         cells(s.createRow(r++), bold, "一、强制性（已退回，须修改后重新报送）" + (summary.rejected() > rejects.size()
                 ? "：共 " + summary.rejected() + " 处，下表列出前 " + rejects.size() + " 处" : "：共 " + rejects.size() + " 处"));
@@ -209,16 +212,22 @@ final class FeedbackWorkbookWriter {
         flagSection(s, r, styles, widths, "三、提示性（仅供参考）：共 " + hints.size() + " 处", hints);
         widths.see(0, "审核结果");
         widths.apply(s, Map.of(0, 10, 4, 50, 7, 30));
-        // the long 说明 spans the table's width, wrapped
+        // the long 说明 spans the table's width, wrapped. With many rows SXSSF has already written that row out
+        // (it keeps a window of rows): then it keeps the style and height given when it was made, just below.
         s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(explanationRow, explanationRow, 1, 7));
-        Cell explanation = s.getRow(explanationRow).getCell(1);
-        explanation.setCellStyle(styles.wrap());
-        int tableWidth = 0;
-        for (int c = 1; c <= 7; c++) {
-            tableWidth += s.getColumnWidth(c) / 256;
+        Row row = s.getRow(explanationRow);
+        if (row != null) {
+            int tableWidth = 0;
+            for (int c = 1; c <= 7; c++) {
+                tableWidth += s.getColumnWidth(c) / 256;
+            }
+            row.setHeightInPoints(explanationLines(row.getCell(1).getStringCellValue(), tableWidth) * 15f);
         }
-        int lines = PrintLayout.displayWidth(explanation.getStringCellValue()) / Math.max(tableWidth, 1) + 1;
-        s.getRow(explanationRow).setHeightInPoints(lines * 15f);
+    }
+
+    /** Lines a wrapped text takes in a merged cell this many characters wide. */
+    private static int explanationLines(String text, int width) {
+        return PrintLayout.displayWidth(text) / Math.max(width, 1) + 1;
     }
 
     private static int flagSection(Sheet s, int r, Styles styles, PrintLayout.Widths widths, String title, List<Flag> flags) {
