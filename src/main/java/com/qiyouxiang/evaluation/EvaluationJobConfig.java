@@ -54,8 +54,7 @@ public class EvaluationJobConfig {
         return new StepBuilder("evaluateQuarter", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
             @Override
             protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
-                Object day = context.getStepContext().getJobParameters().get("today");
-                LocalDate today = day == null || day.toString().isBlank() ? LocalDate.now() : LocalDate.parse(day.toString().trim());
+                LocalDate today = today(context);
                 Quarter last = Quarter.fromJobParameters(context, today);
                 Object from = context.getStepContext().getJobParameters().get("from");
                 if (from == null || from.toString().isBlank()) {
@@ -90,8 +89,7 @@ public class EvaluationJobConfig {
         return new StepBuilder("freezeMeetingVersion", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
             @Override
             protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
-                Object day = context.getStepContext().getJobParameters().get("today");
-                LocalDate today = day == null || day.toString().isBlank() ? LocalDate.now() : LocalDate.parse(day.toString().trim());
+                LocalDate today = today(context);
                 Quarter quarter = Quarter.fromJobParameters(context, today);
                 boolean rerun = "true".equalsIgnoreCase(String.valueOf(context.getStepContext().getJobParameters().get("rerun")));
                 MeetingVersions.Outcome o = MeetingVersions.freeze(c, quarter, today, rerun,
@@ -135,5 +133,11 @@ public class EvaluationJobConfig {
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("dataQualityChecks", jobRepository).tasklet(checks, tx).build();
+    }
+
+    /** The job parameter {@code today=} (a test's or a rerun's date), or the real date. */
+    private static LocalDate today(ChunkContext context) {
+        Object day = context.getStepContext().getJobParameters().get("today");
+        return day == null || day.toString().isBlank() ? LocalDate.now() : LocalDate.parse(day.toString().trim());
     }
 }
