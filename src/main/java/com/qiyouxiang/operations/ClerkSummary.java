@@ -1,5 +1,7 @@
 package com.qiyouxiang.operations;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -82,8 +85,9 @@ public final class ClerkSummary {
             lines.add("运行未完成：请再次运行同一命令（例如 jobs/nightly）续跑，已完成的步骤不会重做；");
             lines.add("  如再次失败，请把运行记录发给技术支持（技术细节只写在运行记录中）。");
         }
-        if (feedbackDir != null) {
-            lines.add("反馈表（发给报送单位）：" + feedbackDir.resolve(LocalDate.now().toString()));
+        long feedback = feedbackWorkbooks(feedbackDir);
+        if (feedback > 0) {
+            lines.add("反馈表（发给报送单位）：今日 " + feedback + " 份，在 " + feedbackDir.resolve(LocalDate.now().toString()));
         }
         if (runLog != null) {
             lines.add("运行记录（完整清单）：" + runLog);
@@ -97,6 +101,22 @@ public final class ClerkSummary {
             return String.join("\n", cut);
         }
         return String.join("\n", lines);
+    }
+
+    /** The feedback workbooks of today's folder; 0 when there is none (a run that wrote no feedback names no folder). */
+    private static long feedbackWorkbooks(Path feedbackDir) {
+        if (feedbackDir == null) {
+            return 0;
+        }
+        Path today = feedbackDir.resolve(LocalDate.now().toString());
+        if (!Files.isDirectory(today)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(today)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".xlsx")).count();
+        } catch (IOException unreadable) {
+            return 0;
+        }
     }
 
     private static String jobName(String job) {
