@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +38,21 @@ public final class InjectionStrings {
     /** The CSV form every path must write: the text with a leading apostrophe. */
     public static List<String> neutralised() {
         return ALL.stream().map(s -> "'" + s).toList();
+    }
+
+    /** A table (id INTEGER, name VARCHAR, deviation DOUBLE): one row per string, the deviation negative. */
+    public static void table(Connection c, String table, double deviation) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + table + " (id INTEGER, name VARCHAR, deviation DOUBLE)");
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, ?)")) {
+            for (int i = 0; i < ALL.size(); i++) {
+                p.setInt(1, i);
+                p.setString(2, ALL.get(i));
+                p.setDouble(3, deviation);
+                p.executeUpdate();
+            }
+        }
     }
 
     /** Every cell of every sheet: no formula cell anywhere; returns the string cells' values. */

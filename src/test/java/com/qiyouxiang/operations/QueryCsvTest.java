@@ -6,8 +6,6 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -23,16 +21,8 @@ class QueryCsvTest {
     @Test
     void queryCsvHasBomAndNeutralisesInjectionStrings(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("marts.duckdb");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE mart_x (id INTEGER, name VARCHAR, deviation DOUBLE)");
-            int id = 0;
-            for (String evil : InjectionStrings.ALL) {
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO mart_x VALUES (?, ?, -0.5)")) {
-                    p.setInt(1, id++);
-                    p.setString(2, evil);
-                    p.executeUpdate();
-                }
-            }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db)) {
+            InjectionStrings.table(c, "mart_x", -0.5);
         }
         String csv = CommandRunner.run(db, "SELECT * FROM mart_x ORDER BY id", true);
         assertThat(csv).startsWith("\uFEFFid,name,deviation\r\n");

@@ -48,16 +48,8 @@ class CsvExportTest {
     @Test
     void classicInjectionStringsWithLeadingWhitespace(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("evil.csv");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE t (id INTEGER, name VARCHAR, deviation DOUBLE)");
-            int id = 0;
-            for (String evil : InjectionStrings.ALL) {
-                try (var p = c.prepareStatement("INSERT INTO t VALUES (?, ?, -2.5)")) {
-                    p.setInt(1, id++);
-                    p.setString(2, evil);
-                    p.executeUpdate();
-                }
-            }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            InjectionStrings.table(c, "t", -2.5);
             CsvExport.write(c, "SELECT * FROM t ORDER BY id", csv);
         }
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
