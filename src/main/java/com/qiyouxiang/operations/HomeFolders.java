@@ -24,6 +24,7 @@ import org.springframework.core.env.EnumerablePropertySource;
  * qyx.archive-dir     home/archive                         archive
  * qyx.output-dir      home/out                             out
  * qyx.log-dir         home/logs                            logs
+ * qyx.quarantine-dir  home/quarantine                      quarantine
  * </pre>
  * The platform inbox and the 情况说明 folder follow the inbox, feedback follows the output folder, the staging
  * folder follows the warehouse (application.yml).
@@ -39,7 +40,8 @@ public class HomeFolders implements EnvironmentPostProcessor, Ordered {
     public static final String ARCHIVE = "qyx.archive-dir";
     public static final String OUTPUT = "qyx.output-dir";
     public static final String LOGS = "qyx.log-dir";
-    static final List<String> KEYS = List.of(WAREHOUSE, METADATA, INBOX, ARCHIVE, OUTPUT, LOGS);
+    public static final String QUARANTINE = "qyx.quarantine-dir";
+    static final List<String> KEYS = List.of(WAREHOUSE, METADATA, INBOX, ARCHIVE, OUTPUT, LOGS, QUARANTINE);
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -95,6 +97,7 @@ public class HomeFolders implements EnvironmentPostProcessor, Ordered {
                 case ARCHIVE -> sample ? "archive" : base.resolve("archive").toString();
                 case OUTPUT -> sample ? "out" : base.resolve("out").toString();
                 case LOGS -> sample ? "logs" : base.resolve("logs").toString();
+                case QUARANTINE -> sample ? "quarantine" : base.resolve("quarantine").toString();
                 default -> null;
             };
         }
