@@ -65,7 +65,9 @@ public final class ClerkSummary {
         fileLines(files, lines);
         List<RunFile> refused = files.stream().filter(f -> !f.loadedAtAll()).toList();
         if (!refused.isEmpty()) {
-            lines.add("未能入库的文件（文件仍在收件箱中，请按原因处理）：");
+            lines.add(refused.stream().anyMatch(f -> f.status().equals("quarantined"))
+                    ? "未能入库的文件（已隔离的文件在隔离文件夹中，其余仍在收件箱中，请按原因处理）："
+                    : "未能入库的文件（文件仍在收件箱中，请按原因处理）：");
             refused.stream().limit(MAX_LISTED).forEach(f -> lines.add("  " + f.fileName()
                     + (f.bureauName() == null ? "" : "（" + f.bureauName() + "）") + "：" + f.message()
                     + (f.thisRun() ? "" : "【此前已收到】")));
