@@ -82,9 +82,9 @@ final class SheetParser implements Consumer<RawRow> {
         switch (state) {
             case BEFORE_HEADER -> {
                 if (row.isBlank()) {
-                    load.ignored("blank");
+                    load.ignored(sheet, row.rowNumber(), "blank");
                 } else if (isHeaderStart(row)) {
-                    load.ignored("header");
+                    load.ignored(sheet, row.rowNumber(), "header");
                     headerRows.add(row);
                     if (options.headerRows() <= 1) {
                         resolveColumns();
@@ -92,9 +92,9 @@ final class SheetParser implements Consumer<RawRow> {
                         state = State.HEADER;
                     }
                 } else if (meta(row)) {
-                    load.ignored("meta");
+                    load.ignored(sheet, row.rowNumber(), "meta");
                 } else {
-                    load.ignored("title");
+                    load.ignored(sheet, row.rowNumber(), "title");
                     String period = PeriodParser.parse(row.text());
                     if (facts.period == null && period != null && options.periodFrom().contains("title")) {
                         facts.period = period;
@@ -102,7 +102,7 @@ final class SheetParser implements Consumer<RawRow> {
                 }
             }
             case HEADER -> {
-                load.ignored("header");
+                load.ignored(sheet, row.rowNumber(), "header");
                 headerRows.add(row);
                 if (headerRows.size() >= options.headerRows()) {
                     resolveColumns();
@@ -110,17 +110,17 @@ final class SheetParser implements Consumer<RawRow> {
             }
             case TABLE -> {
                 if (row.isBlank()) {
-                    load.ignored("blank");
+                    load.ignored(sheet, row.rowNumber(), "blank");
                 } else if (startsWithAny(row, options.footnoteMarkers())) {
-                    load.ignored("footnote");
+                    load.ignored(sheet, row.rowNumber(), "footnote");
                     state = State.FOOTNOTES;
                 } else if (meta(row)) {
-                    load.ignored("meta");
+                    load.ignored(sheet, row.rowNumber(), "meta");
                 } else {
                     data(fillDown(row));
                 }
             }
-            case FOOTNOTES -> load.ignored(row.isBlank() ? "blank" : "footnote");
+            case FOOTNOTES -> load.ignored(sheet, row.rowNumber(), row.isBlank() ? "blank" : "footnote");
         }
     }
 
@@ -245,6 +245,12 @@ final class SheetParser implements Consumer<RawRow> {
         if (mapping.layout() == SourceMapping.Layout.INDICATOR_ROWS) {
             columns = new Columns(column(paths, mapping.indicatorColumn(), true), column(paths, mapping.unitColumn(), false),
                     column(paths, mapping.valueColumn(), true), column(paths, mapping.remarkColumn(), false), List.of());
+            List<String> lines = new ArrayList<>();
+            describe(lines, paths, columns.label(), "the indicator name (indicator-column)");
+            describe(lines, paths, columns.unit(), "the unit (unit-column)");
+            describe(lines, paths, columns.value(), "the value (value-column)");
+            describe(lines, paths, columns.remark(), "the remark, a 情况说明 (remark-column)");
+            load.header(sheet, lines);
             return;
         }
         List<FigureColumns> figures = new ArrayList<>();
@@ -266,6 +272,37 @@ final class SheetParser implements Consumer<RawRow> {
             }
         }
         columns = new Columns(column(paths, mapping.townColumn(), true), -1, -1, -1, figures);
+        List<String> lines = new ArrayList<>();
+        describe(lines, paths, columns.label(), "the town (town-column)");
+        for (int i = 0; i < figures.size(); i++) {
+            FigureColumns f = figures.get(i);
+            String what = f.indicator().code() + " " + f.indicator().name() + " (figures[" + (i + 1) + "]";
+            if (f.figure().isRatio()) {
+                describe(lines, paths, f.numerator(), "numerator of " + what + ".numerator, unit " + f.numeratorUnit() + ")");
+                describe(lines, paths, f.denominator(), "denominator of " + what + ".denominator, unit " + f.denominatorUnit()
+                        + "); the rate = numerator / denominator x " + CellCleaner.round(f.figure().scale()) + " " + f.indicator().unit());
+            } else {
+                describe(lines, paths, f.column(), what + ".column), " + conversion(f.columnUnit(), f.indicator().unit()));
+                describe(lines, paths, f.quarter(), "the quarter's own figure of " + what + ".quarter-column), "
+                        + conversion(f.quarterUnit(), f.indicator().unit()));
+            }
+        }
+        load.header(sheet, lines);
+    }
+
+    /** One resolved column, for the dry run: {@code C 托位数/总数 -> what}. */
+    private static void describe(List<String> lines, Map<Integer, List<String>> paths, int column, String what) {
+        if (column >= 0) {
+            lines.add(WorkbookSource.ref(column, 1).replace("1", "") + " " + String.join("/", paths.get(column)) + " -> " + what);
+        }
+    }
+
+    private static String conversion(String written, String canonical) {
+        if (written == null || written.equals(canonical) || canonical == null || canonical.isEmpty()) {
+            return "unit " + (written == null || written.isEmpty() ? canonical : written);
+        }
+        Double factor = Units.factor(written, canonical);
+        return "written in " + written + ", loaded in " + canonical + (factor == null ? " (no conversion: every cell rejected)" : " (x " + CellCleaner.round(factor) + ")");
     }
 
     /** The column of a spec (alternatives, {期间}: {@link HeaderNames}); a required one missing or ambiguous refuses the sheet. */
@@ -444,7 +481,7 @@ final class SheetParser implements Consumer<RawRow> {
             } else if (den instanceof CellValue.Problem p) {
                 load.reject(sheet, row.rowNumber(), denRef, denCell.display(), p.reasonCode(), p.messageZh());
             } else if (num instanceof CellValue.NoValue) {
-                load.ignored("no_value"); // the numerator carries the figure; a denominator alone is no figure
+                load.ignored(sheet, row.rowNumber(), "no_value"); // the numerator carries the figure; a denominator alone is no figure
             } else if (den instanceof CellValue.NoValue) {
                 load.reject(sheet, row.rowNumber(), denRef, "", "MISSING_DENOMINATOR", "已填写“" + f.figure().numerator()
                         + "”但缺少“" + f.figure().denominator() + "”，请补填");
@@ -467,7 +504,7 @@ final class SheetParser implements Consumer<RawRow> {
                         Double denominator, long row, String ref, String raw, String remark, Double quarterValue)
             throws SQLException {
         if (v instanceof CellValue.NoValue) {
-            load.ignored("no_value");
+            load.ignored(sheet, row, "no_value");
         } else if (v instanceof CellValue.Problem p) {
             load.reject(sheet, row, ref, raw, p.reasonCode(), p.messageZh());
         } else {

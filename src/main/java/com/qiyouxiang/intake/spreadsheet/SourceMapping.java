@@ -21,6 +21,12 @@ public record SourceMapping(String id, String description, String bureau, Layout
                             String unitColumn, String valueColumn, String remarkColumn,
                             Map<String, List<String>> indicators, Path file) {
 
+    /** True when one of the sheets is read by this template: its name matches recognise.sheet, and it is visible or hidden sheets are read. */
+    public boolean readsASheetOf(List<WorkbookSource.SheetInfo> sheets) {
+        return sheets.stream().anyMatch(s -> !(s.hidden() && options.skipHiddenSheets())
+                && recognise.sheet().matcher(TextNormalizer.normalize(s.name())).matches());
+    }
+
     public enum Layout {
         /** 指标名称 | 单位 | 年度目标 | 本期值 | 备注: one city-level figure per row. */
         INDICATOR_ROWS,
