@@ -168,8 +168,10 @@ public final class SourceMappings {
                                 + " needs either 'column' or both 'numerator' and 'denominator'");
                     }
                     figures.add(new SourceMapping.Figure(str(required(fig, "indicator")), column, numerator,
-                            HeaderNames.spec(fig.get("denominator")), ((Number) fig.getOrDefault("scale", 1)).doubleValue(), str(fig.get("unit")),
-                            HeaderNames.spec(fig.get("quarter-column"))));
+                            HeaderNames.spec(fig.get("denominator")),
+                            ((Number) fig.getOrDefault(TemplateOption.FIGURE_SCALE.key(), 1)).doubleValue(),
+                            str(fig.get(TemplateOption.FIGURE_UNIT.key())), HeaderNames.spec(fig.get("quarter-column")),
+                            SourceMapping.FigurePeriod.of(fig.get(TemplateOption.FIGURE_PERIOD.key()))));
                 }
             } else {
                 for (var e : ((Map<String, Object>) required(y, "indicators")).entrySet()) {

@@ -137,6 +137,37 @@ class OnboardingTemplatesTest extends WarehouseJobTest {
                 + " the header read: 序号 | 指标 | 计量单位 | 目标值 | 一季度完成植 | 备注");
     }
 
+    // ---- per-figure options, on a workbook of hand-built XML ---------------------------------------------
+
+    @Test
+    void anAnnualColumnInAQuarterlySheetAndARateWithABadNumerator() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("annual-column"));
+        Path file = inbox.resolve("民政局2026年第三季度养老服务季报.xlsx");
+        HandBuiltXlsx.write(file, "分镇街", List.of(
+                List.of("诸暨市2026年第三季度养老服务情况（分镇街）"),
+                List.of(),
+                List.of("镇街", "60岁及以上老年人口（人）", "1-9月持证养老护理员数（人）"),
+                List.of("暨阳街道", 25000, 30),
+                List.of("浣东街道", 18000, "十二"),
+                List.of("陶朱", 20000, 24)));
+        SpreadsheetIngester.Checked checked = check(file, null);
+        assertThat(checked.report()).contains("Mapping: mz-care-quarterly (")
+                .contains("    B 60岁及以上老年人口 -> C02 60岁及以上老年人口 (figures[1].column), unit 人, period year")
+                .contains("    C 1-9月持证养老护理员数 -> numerator of H13 ")
+                .contains("  分镇街!B5: loads C02 60岁及以上老年人口 | 浣东街道 | 2026 | 18000 人")
+                .contains("  分镇街!C5: rejected NOT_A_NUMBER '十二'")
+                .contains("  分镇街!C4: loads H13 ").contains("| 暨阳街道 | 2026Q3 | 12 ");
+        String summary = IngestRuns.summary(IngestRuns.ingest(jobs, ingestJob, inbox));
+        assertThat(summary).contains("[loaded_with_rejects] 民政局2026年第三季度养老服务季报.xlsx -> mz-care-quarterly MZ 2026Q3 revision 1:"
+                + " read 9 = loaded 5 + rejected 1 + ignored 3");
+        assertThat(jdbc.queryForList("SELECT indicator_code || ' ' || town_code || ' ' || period_code || ' ' || value"
+                + " FROM fct_indicator_value WHERE source_file = '" + file.getFileName() + "' ORDER BY 1", String.class)).containsExactly(
+                "C02 330681001 2026 25000.0", "C02 330681002 2026 18000.0", "C02 330681003 2026 20000.0",
+                "H13 330681001 2026Q3 12.0", "H13 330681003 2026Q3 12.0");
+        assertThat(jdbc.queryForList("SELECT cell_ref || ' ' || reason_code FROM etl_reject WHERE file_name = '" + file.getFileName() + "'",
+                String.class)).containsExactly("分镇街!C5 NOT_A_NUMBER");
+    }
+
     // ---- jobs/run check: the same classes, nothing written ------------------------------------------
 
     @Test
