@@ -43,10 +43,18 @@ final class TemplateOptionsDoc {
                 .append("over the built-in default. How a mapping is written: [docs/spreadsheets.md](../spreadsheets.md).\n\n")
                 .append("| option | type | default (`_defaults.yml`) | built-in default | what it does |\n")
                 .append("|---|---|---|---|---|\n");
-        for (TemplateOption o : TemplateOption.values()) {
+        for (TemplateOption o : TemplateOption.of(TemplateOption.Scope.SHEET)) {
             md.append("| `").append(o.key()).append("` | ").append(o.type()).append(" | ")
                     .append(defaults.containsKey(o.key()) ? value(defaults.get(o.key())) : "—").append(" | ")
                     .append(o.builtIn() == null ? "(required)" : value(o.builtIn())).append(" | ")
+                    .append(o.description().replace("|", "\\|")).append(" |\n");
+        }
+        md.append("\n## A figure's own options (layout town-columns)\n\n")
+                .append("Written in one entry of `figures:` beside its `indicator` and its `column` (or `numerator` and `denominator`);\n")
+                .append("`_defaults.yml` does not set them.\n\n")
+                .append("| option | type | default | what it does |\n|---|---|---|---|\n");
+        for (TemplateOption o : TemplateOption.of(TemplateOption.Scope.FIGURE)) {
+            md.append("| `").append(o.key()).append("` | ").append(o.type()).append(" | ").append(value(o.builtIn())).append(" | ")
                     .append(o.description().replace("|", "\\|")).append(" |\n");
         }
         md.append("\n## Column names (列名)\n\n").append(TemplateOption.COLUMN_NAMES);
