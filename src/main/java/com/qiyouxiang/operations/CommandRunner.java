@@ -70,6 +70,7 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final com.qiyouxiang.intake.platform.PlatformProperties platform;
     private final com.qiyouxiang.catalog.CatalogProperties catalog;
     private final com.qiyouxiang.validation.ValueRules rules;
+    private final com.qiyouxiang.warehouse.FileLimits limits;
 
     public CommandRunner(JobRepository jobRepository, OperationsProperties properties,
                          com.qiyouxiang.validation.ValueRules rules,
@@ -77,7 +78,9 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                          com.qiyouxiang.intake.spreadsheet.IngestProperties ingest,
                          com.qiyouxiang.intake.platform.PlatformProperties platform,
                          com.qiyouxiang.catalog.CatalogProperties catalog,
+                         com.qiyouxiang.warehouse.FileLimits limits,
                          org.springframework.core.env.ConfigurableEnvironment environment) {
+        this.limits = limits;
         this.rules = rules;
         this.warehouse = warehouse;
         this.ingest = ingest;
@@ -107,7 +110,7 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 case "check-mappings" -> checkMappings();
                 case "trace" -> out.print(trace(args.getNonOptionArgs()));
                 case "check" -> {
-                    FileCheck.Result r = FileCheck.run(FileCheck.Arguments.parse(args.getSourceArgs()), warehousePath, ingest, rules);
+                    FileCheck.Result r = FileCheck.run(FileCheck.Arguments.parse(args.getSourceArgs()), warehousePath, ingest, rules, limits);
                     out.print(r.report());
                     exitCode = r.exitCode();
                 }

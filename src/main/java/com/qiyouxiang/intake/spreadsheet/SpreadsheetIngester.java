@@ -219,7 +219,14 @@ public final class SpreadsheetIngester {
             dry.refused(seen.reasonZh(), seen.reasonCode());
             return dry.result();
         }
-        try (WorkbookSource workbook = WorkbookSource.open(file)) {
+        FileBudget budget = limits.start(name);
+        try {
+            budget.size(Files.size(file), limits.maxBytes().toBytes());
+        } catch (FileBudget.Exceeded e) {
+            dry.refused(e.refusal().reasonZh(), e.refusal().reasonCode());
+            return dry.result();
+        }
+        try (WorkbookSource workbook = WorkbookSource.open(file, budget)) {
             List<WorkbookSource.SheetInfo> sheets = workbook.sheets();
             SourceMapping recognised = mappings.recognise(name, sheets).orElse(null);
             SourceMapping mapping = forced != null ? forced : recognised;
@@ -239,6 +246,9 @@ public final class SpreadsheetIngester {
                 read(workbook, name, mapping, facts, load);
             } catch (NotRecognisedException e) {
                 dry.notRecognised(e.getMessage(), e.hint());
+                return dry.result();
+            } catch (FileBudget.Exceeded e) {
+                dry.refused(e.refusal().reasonZh(), e.refusal().reasonCode());
                 return dry.result();
             }
             dry.facts(facts.period, facts.bureauWritten, facts.sheetsRead, facts.sheetsSkipped);
