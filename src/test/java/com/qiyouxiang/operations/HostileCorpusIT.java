@@ -74,6 +74,5 @@ class HostileCorpusIT {
             assertThat(Launches.count(warehouse, "SELECT count(*) FROM etl_file WHERE file_name = '" + name + "' AND status = '"
                     + expected[0] + "' AND contains(message, '" + expected[1] + "')")).as(e.getKey()).isPositive();
         }
-        assertThat(first.output()).contains("压缩炸弹").contains("已停止读取该文件");
     }
 }
