@@ -278,6 +278,9 @@ final class FeedbackWorkbookWriter {
 
     /** 83.6, 1234, 0.123457: at most six decimals, no exponent, no trailing zeros. */
     static String plain(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
         return java.math.BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
