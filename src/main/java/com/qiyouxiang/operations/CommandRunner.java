@@ -110,7 +110,7 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 case "check-mappings" -> checkMappings();
                 case "trace" -> out.print(trace(args.getNonOptionArgs()));
                 case "check" -> {
-                    FileCheck.Result r = FileCheck.run(FileCheck.Arguments.parse(args.getSourceArgs()), warehousePath, ingest, rules, limits);
+                    FileCheck.Result r = FileCheck.run(FileCheck.Arguments.parse(args.getSourceArgs()), warehousePath, ingest, platform, rules, limits);
                     out.print(r.report());
                     exitCode = r.exitCode();
                 }

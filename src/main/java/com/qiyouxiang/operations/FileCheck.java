@@ -8,6 +8,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
+import java.util.List;
+
+import com.qiyouxiang.intake.platform.PlatformInbox;
+import com.qiyouxiang.intake.platform.PlatformMapping;
+import com.qiyouxiang.intake.platform.PlatformProperties;
 import com.qiyouxiang.intake.spreadsheet.IngestProperties;
 import com.qiyouxiang.intake.spreadsheet.ReferenceData;
 import com.qiyouxiang.intake.spreadsheet.SourceMapping;
@@ -69,18 +74,33 @@ final class FileCheck {
     private FileCheck() {
     }
 
-    static Result run(Arguments args, Path warehouse, IngestProperties ingest, ValueRules rules, FileLimits limits)
+    static Result run(Arguments args, Path warehouse, IngestProperties ingest, PlatformProperties platform, ValueRules rules,
+                      FileLimits limits)
             throws IOException, SQLException, RunLock.HeldException {
         if (!Files.isRegularFile(warehouse)) {
             throw new IllegalArgumentException("The warehouse " + warehouse.toAbsolutePath()
                     + " does not exist yet: check reads its reference data and history; run jobs/nightly (or jobs/run referenceJob) first");
         }
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        if (PlatformInbox.isPlatformExport(args.file())) {
+            List<PlatformMapping> mappings = PlatformMapping.loadAll(platform.sourcesDir());
+            PlatformMapping forced = args.mappingFile() != null ? PlatformMapping.loadFile(args.mappingFile())
+                    : args.mappingId() != null ? mappings.stream().filter(m -> m.id().equals(args.mappingId())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No platform mapping '" + args.mappingId() + "'; there are: "
+                            + String.join(", ", mappings.stream().map(PlatformMapping::id).toList()))) : null;
+            try (RunLock lock = RunLock.acquire(warehouse, "check");
+                 Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), readOnly)) {
+                c.setAutoCommit(false);
+                PlatformInbox.Checked checked = PlatformInbox.check(c, args.file(), mappings, forced, rules);
+                c.rollback();
+                return new Result(checked.report(), checked.exitCode());
+            }
+        }
         Path sources = ingest.ingest().sourcesDir();
         SourceMappings mappings = SourceMappings.load(sources);
         SourceMapping forced = args.mappingFile() != null ? SourceMappings.loadFile(args.mappingFile(), sources)
                 : args.mappingId() != null ? mappings.byId(args.mappingId()) : null;
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
         try (RunLock lock = RunLock.acquire(warehouse, "check");
              Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), readOnly)) {
             c.setAutoCommit(false);

@@ -58,10 +58,22 @@ final class TemplateOptionsDoc {
                     .append(o.description().replace("|", "\\|")).append(" |\n");
         }
         md.append("\n## Column names (列名)\n\n").append(TemplateOption.COLUMN_NAMES);
+        md.append("\n## Platform export options (`jobs/sources/platform/platform-*.yml`)\n\n")
+                .append("Written under `options:` of a platform export mapping, beside its `dataset`, `file-name` and `columns`\n")
+                .append("(how a mapping is written: [docs/platform.md](../platform.md)). `PlatformOption` in\n")
+                .append("`src/main/java/com/qiyouxiang/intake/platform/PlatformOption.java`.\n\n")
+                .append("| option | type | default | what it does |\n|---|---|---|---|\n");
+        for (com.qiyouxiang.intake.platform.PlatformOption o : com.qiyouxiang.intake.platform.PlatformOption.values()) {
+            md.append("| `").append(o.key()).append("` | ").append(o.type()).append(" | ").append(value(o.builtIn())).append(" | ")
+                    .append(o.description().replace("|", "\\|")).append(" |\n");
+        }
         return md.toString();
     }
 
     private static String value(Object v) {
+        if (v instanceof Map<?, ?> m && m.isEmpty()) {
+            return "`{}`";
+        }
         String text = v instanceof List<?> list
                 ? list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"))
                 : String.valueOf(v);

@@ -51,7 +51,7 @@ public final class MappingCheck {
 
     // ---- the schema of a mapping file ------------------------------------------------------------
 
-    private sealed interface Shape permits Scalar, ListOf, Fields, AnyKeys {
+    public sealed interface Shape permits Scalar, ListOf, Fields, AnyKeys {
     }
 
     private enum ScalarKind { TEXT, INTEGER, NUMBER, BOOLEAN, TEXT_OR_LIST, TEXT_LIST }
@@ -140,7 +140,26 @@ public final class MappingCheck {
         top.put("bureau", TEXT);
         top.put("file-name", TEXT);
         top.put("columns", new AnyKeys(scalar(ScalarKind.TEXT_OR_LIST)));
+        top.put("options", new Fields(PLATFORM_OPTIONS));
         return new Fields(top);
+    }
+
+    /**
+     * The options of a platform mapping (intake.platform's PlatformOption, which this package may not use; a test holds
+     * the two to the same keys).
+     */
+    public static final Map<String, Shape> PLATFORM_OPTIONS = platformOptions();
+
+    private static Map<String, Shape> platformOptions() {
+        Map<String, Shape> f = new LinkedHashMap<>();
+        f.put("delimiter", new Scalar(ScalarKind.TEXT, Set.of("auto", ",", ";", "tab", "|")));
+        f.put("encoding", new Scalar(ScalarKind.TEXT, Set.of("auto", "UTF-8", "GBK", "GB18030")));
+        f.put("quote", TEXT);
+        f.put("header-row", scalar(ScalarKind.INTEGER));
+        f.put("indicator-codes", new AnyKeys(TEXT));
+        f.put("match-indicator-names", scalar(ScalarKind.BOOLEAN));
+        f.put("indicator-aliases", new AnyKeys(scalar(ScalarKind.TEXT_OR_LIST)));
+        return f;
     }
 
     private MappingCheck() {

@@ -250,6 +250,7 @@ final class SheetParser implements Consumer<RawRow> {
         if (mapping.layout() == SourceMapping.Layout.INDICATOR_ROWS) {
             columns = new Columns(column(paths, mapping.indicatorColumn(), true), column(paths, mapping.unitColumn(), false),
                     column(paths, mapping.valueColumn(), true), column(paths, mapping.remarkColumn(), false), List.of());
+            refuseIfMissing(paths);
             List<String> lines = new ArrayList<>();
             describe(lines, paths, columns.label(), "the indicator name (indicator-column)");
             describe(lines, paths, columns.unit(), "the unit (unit-column)");
@@ -278,6 +279,7 @@ final class SheetParser implements Consumer<RawRow> {
             }
         }
         columns = new Columns(column(paths, mapping.townColumn(), true), -1, -1, -1, figures);
+        refuseIfMissing(paths);
         List<String> lines = new ArrayList<>();
         describe(lines, paths, columns.label(), "the town (town-column)");
         for (int i = 0; i < figures.size(); i++) {
@@ -318,18 +320,54 @@ final class SheetParser implements Consumer<RawRow> {
         return "written in " + written + ", loaded in " + canonical + (factor == null ? " (no conversion: every cell rejected)" : " (x " + CellCleaner.round(factor) + ")");
     }
 
-    /** The column of a spec (alternatives, {期间}: {@link HeaderNames}); a required one missing or ambiguous refuses the sheet. */
+    /**
+     * The column of a spec (alternatives, {期间}: {@link HeaderNames}); a required one missing or ambiguous is noted, and
+     * {@link #refuseIfMissing} refuses the sheet naming every one of them at once.
+     */
     private int column(Map<Integer, List<String>> paths, String spec, boolean required) {
         HeaderNames.Found found = HeaderNames.find(paths, spec);
         if (found.column() >= 0 || !required) {
+            if (found.column() >= 0) {
+                used.add(found.column());
+            }
             return found.column();
         }
-        String shown = String.join("”或“", HeaderNames.alternatives(spec));
-        throw new NotRecognisedException("工作表“" + sheet + "”的表头" + (found.candidates() == 0 ? "缺少" : "有多个") + "“" + shown
-                + "”列，与模板“" + mapping.id() + "”不符", "header " + (found.candidates() == 0 ? "has no column '" : "has several columns '")
-                + spec + "' (" + optionOf(spec) + "); the header read: " + String.join(" | ", paths.values().stream()
-                .map(p -> String.join("/", p)).toList()) + "; name the column as written, or add it as an alternative (a list)"
-                + " or with " + HeaderNames.PLACEHOLDER + " for its period");
+        Missing m = new Missing(spec, found.candidates() > 0);
+        if (!missing.contains(m)) {
+            missing.add(m);
+        }
+        return -1;
+    }
+
+    private record Missing(String spec, boolean ambiguous) {
+    }
+
+    private final List<Missing> missing = new ArrayList<>();
+    private final java.util.Set<Integer> used = new java.util.HashSet<>();
+
+    /**
+     * The header does not have the template's layout: the bureau reads the missing columns; the clerk, for each, the
+     * mapping key that names it, the header as read and the columns the mapping does not read (the difference).
+     */
+    private void refuseIfMissing(Map<Integer, List<String>> paths) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> zh = new ArrayList<>();
+        List<String> hints = new ArrayList<>();
+        for (Missing m : missing) {
+            zh.add("“" + String.join("”或“", HeaderNames.alternatives(m.spec())) + "”");
+            hints.add((m.ambiguous() ? "several columns '" : "no column '") + m.spec() + "' (" + optionOf(m.spec()) + ")");
+        }
+        List<String> unread = paths.entrySet().stream().filter(e -> !used.contains(e.getKey()))
+                .map(e -> String.join("/", e.getValue())).toList();
+        boolean ambiguous = missing.stream().allMatch(Missing::ambiguous);
+        throw new NotRecognisedException("工作表“" + sheet + "”的表头" + (ambiguous ? "有多个" : "缺少") + String.join("、", zh)
+                + "列，与模板“" + mapping.id() + "”不符", "header has " + String.join(", ", hints) + "; the header read: "
+                + String.join(" | ", paths.values().stream().map(p -> String.join("/", p)).toList())
+                + (missing.size() > 1 && !unread.isEmpty() ? "; columns the mapping does not read: " + String.join(" | ", unread)
+                + " (a different layout: a new mapping, or these as alternatives)" : "")
+                + "; name the column as written, or add it as an alternative (a list) or with " + HeaderNames.PLACEHOLDER + " for its period");
     }
 
     /** The mapping key that names a column spec, for the clerk's hint. */

@@ -170,6 +170,25 @@ class OnboardingTemplatesTest extends WarehouseJobTest {
                 String.class)).containsExactly("分镇街!C5 NOT_A_NUMBER");
     }
 
+    @Test
+    void aHeaderThatMovedAColumnStillMatchesAndADifferentLayoutIsReportedWithTheDifference() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("layouts"));
+        Path moved = dir.resolve("民政局2026年第二季度养老服务季报.xlsx");
+        HandBuiltXlsx.write(moved, "分镇街", List.of(List.of("诸暨市2026年第二季度养老服务情况"),
+                List.of("序号", "1-6月持证养老护理员数（人）", "镇街", "60岁及以上老年人口（人）"),
+                List.of(1, 30, "暨阳街道", 25000)));
+        assertThat(check(moved, null).report()).contains("  分镇街!D3: loads C02 ").contains("| 暨阳街道 | 2026 | 25000 人")
+                .contains("  分镇街!B3: loads H13 ").contains("| 暨阳街道 | 2026Q2 | 12 ");
+        Path other = dir.resolve("民政局2026年第一季度养老服务季报.xlsx");
+        HandBuiltXlsx.write(other, "分镇街", List.of(List.of("诸暨市2026年第一季度养老服务情况"),
+                List.of("镇街", "户籍人口（人）", "养老床位数（张）"), List.of("暨阳街道", 25000, 300)));
+        assertThat(check(other, null).report())
+                .contains("  bureau reads: 工作表“分镇街”的表头缺少“60岁及以上老年人口”、“{期间}持证养老护理员数”或“持证养老护理员数”列，与模板“mz-care-quarterly”不符")
+                .contains("  clerk: header has no column '60岁及以上老年人口' (figures[1] (C02) 'column'), no column "
+                        + "'{期间}持证养老护理员数|持证养老护理员数' (figures[2] (H13) 'numerator')")
+                .contains("; columns the mapping does not read: 户籍人口 | 养老床位数 (a different layout: a new mapping, or these as alternatives)");
+    }
+
     // ---- jobs/run check: the same classes, nothing written ------------------------------------------
 
     @Test
