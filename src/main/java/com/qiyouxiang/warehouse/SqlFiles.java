@@ -34,12 +34,16 @@ public final class SqlFiles {
      * quoted (with quotes doubled), numbers written as they are. A placeholder without a value is an error.
      */
     public static String read(String path, Map<String, ?> values) {
-        String sql = read(path);
+        return fill(read(path), values, "sql/" + path);
+    }
+
+    /** Fills the {@code ${name}} placeholders of a statement as {@link #read(String, Map)} does; {@code where} names it in errors. */
+    public static String fill(String sql, Map<String, ?> values, String where) {
         Matcher m = VARIABLE.matcher(sql);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             if (!values.containsKey(m.group(1))) {
-                throw new IllegalArgumentException("No value for ${" + m.group(1) + "} in sql/" + path);
+                throw new IllegalArgumentException("No value for ${" + m.group(1) + "} in " + where);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(literal(values.get(m.group(1)))));
         }
