@@ -383,7 +383,11 @@ public final class SpreadsheetIngester {
             }
             String counts = "读取 " + rs.getLong(4) + " 条：入库 " + rs.getLong(5) + " 条，退回 " + rs.getLong(6) + " 条，忽略 "
                     + rs.getLong(7) + " 条（标题、表头、填报信息、空行、注释、无数据）";
-            summary = new FeedbackWorkbookWriter.Summary(name, rs.getString(2), rs.getString(3), rs.getString(1), counts,
+            // the template by its Chinese description, never its id (the bureau does not know rs-towns)
+            String mappingId = rs.getString(1);
+            String template = mappings.all().stream().filter(m -> m.id().equals(mappingId)).map(SourceMapping::description)
+                    .filter(d -> d != null && !d.isBlank()).findFirst().orElse("");
+            summary = new FeedbackWorkbookWriter.Summary(name, rs.getString(2), rs.getString(3), template, counts,
                     rs.getLong(6), rs.getLong(8), rs.getLong(9), rs.getLong(10));
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_rejects.sql",
