@@ -226,6 +226,7 @@ public final class ClerkSummary {
             case "platformLoad" -> filesOf(files, "platform_indicator", "platform_records", "platform") + figures(ids, "platform");
             case "platformDerive" -> figures(ids, "derived");
             case "platformPull" -> pulled(ids, "platform");
+            case "mailPull" -> pulled(ids, "mail");
             case "loadExplanations" -> filesOf(files, "explanation");
             case "recordMissingFigures" -> missing(ids);
             case "refreshQuarters", "evaluateQuarter" -> lights();

@@ -31,7 +31,8 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
  * The two scheduled runs, each one restartable job made of the stage jobs' steps (a killed run
  * resumes at the step it died in; each step commits whole, or per file for the ingests).
  * <ul>
- * <li>nightlyJob: the pulls that are enabled (platformPull: the platform interface's exports into the inbox) →
+ * <li>nightlyJob: the pulls that are enabled (platformPull: the platform interface's exports; mailPull: the
+ * bureaus' mailed workbooks) →
  * reference data → bureau spreadsheets → platform exports → derived indicators →
  * 情况说明 and the 催报 list → every quarter's marts from qyx.nightly.evaluate-from through the current
  * one → data-quality checks → publish marts → quarterly report of the last closed quarter.</li>
@@ -47,7 +48,7 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
 public class NightlyJobConfig {
 
     @Bean
-    public Job nightlyJob(JobRepository jobRepository, PullProperties pulls, Step platformPull, Step loadReferenceData,
+    public Job nightlyJob(JobRepository jobRepository, PullProperties pulls, Step platformPull, Step mailPull, Step loadReferenceData,
                           Step loadIndicatorCatalog, Step ingestSpreadsheets, Step platformLoad, Step platformDerive,
                           Step loadExplanations, Step recordMissingFigures, Step refreshQuarters, Step dataQualityChecks,
                           Step publishMarts, Step writeQuarterlyReport) {
@@ -55,6 +56,9 @@ public class NightlyJobConfig {
         List<Step> first = new ArrayList<>();
         if (pulls.platform().enabled()) {
             first.add(platformPull);
+        }
+        if (pulls.mail().enabled()) {
+            first.add(mailPull);
         }
         first.add(loadReferenceData);
         SimpleJobBuilder job = new JobBuilder("nightlyJob", jobRepository).start(first.get(0));

@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 
+import com.qiyouxiang.warehouse.FaultInjection;
 import com.qiyouxiang.warehouse.FileRegistry;
 
 /**
@@ -90,6 +91,7 @@ public final class InboxLanding {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
+            FaultInjection.beforeCommit("land:" + name); // a crash test kills the run here: complete, not yet moved
             String checksum = HexFormat.of().formatHex(digest.digest());
             Path target = dir.resolve(name);
             if (Files.exists(target) && !replace) {

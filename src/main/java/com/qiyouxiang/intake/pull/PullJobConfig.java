@@ -16,7 +16,7 @@ import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.warehouse.Warehouse;
 
 /**
- * pullJob: the pulls alone (platformPull), for a first try of a new configuration ({@code jobs/run pullJob}); the
+ * pullJob: the pulls alone (platformPull, mailPull), for a first try of a new configuration ({@code jobs/run pullJob}); the
  * nightly run starts with the same steps when they are enabled. Each pull commits its bookkeeping file by file (a
  * killed pull keeps what landed whole), so the steps are plain tasklets, not one warehouse transaction.
  */
@@ -25,8 +25,31 @@ import com.qiyouxiang.warehouse.Warehouse;
 public class PullJobConfig {
 
     @Bean
-    public Job pullJob(JobRepository jobRepository, Step platformPull) {
-        return new JobBuilder("pullJob", jobRepository).start(platformPull).build();
+    public Job pullJob(JobRepository jobRepository, Step platformPull, Step mailPull) {
+        return new JobBuilder("pullJob", jobRepository).start(platformPull).next(mailPull).build();
+    }
+
+    @Bean
+    public Step mailPull(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
+                         PullProperties properties, TlsProperties tls) {
+        return new StepBuilder("mailPull", jobRepository).tasklet((contribution, context) -> {
+            MailPullSettings settings = properties.mail();
+            String summary;
+            if (!settings.enabled()) {
+                summary = "mailbox pull off (qyx.pull.mail.enabled=false)";
+            } else {
+                MailPull.Outcome o = new MailPull(settings, warehouse, TrustStores.sslContext(tls))
+                        .pullAll(context.getStepContext().getStepExecution().getJobExecutionId());
+                contribution.incrementWriteCount(o.files());
+                contribution.getStepExecution().setReadCount(o.messagesTaken() + o.quarantined());
+                if (o.quarantined() > 0) {
+                    contribution.getStepExecution().setExitStatus(new org.springframework.batch.core.ExitStatus(WarehouseTasklet.WARNINGS));
+                }
+                summary = String.join("\n", o.lines());
+            }
+            contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY, summary);
+            return RepeatStatus.FINISHED;
+        }, tx).build();
     }
 
     @Bean

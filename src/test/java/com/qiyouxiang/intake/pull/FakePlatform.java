@@ -34,10 +34,10 @@ import tools.jackson.databind.JsonNode;
  * interface's field names by the committed dataset file. Tests set what goes wrong: answers to give first (a 500),
  * tokens that expire, a renamed field.
  */
-final class FakePlatform implements AutoCloseable {
+public final class FakePlatform implements AutoCloseable {
 
-    static final String KEY = "qyx-test-app";
-    static final String SECRET = "test-secret-not-a-real-one";
+    public static final String KEY = "qyx-test-app";
+    public static final String SECRET = "test-secret-not-a-real-one";
 
     final HttpServer server;
     /** Rows by dataset id and period, already as the interface's fields; change markers by dataset id and period. */
@@ -58,7 +58,7 @@ final class FakePlatform implements AutoCloseable {
     final CountDownLatch release = new CountDownLatch(1);
     private final Map<String, Integer> uses = new HashMap<>();
 
-    FakePlatform() throws IOException {
+    public FakePlatform() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/auth/token", this::token);
         server.createContext("/api/v1/dataset/qyx_indicator_value/query", e -> query(e, "indicators", "data.records", false));
@@ -66,7 +66,7 @@ final class FakePlatform implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -75,7 +75,7 @@ final class FakePlatform implements AutoCloseable {
      * interface's names from a committed dataset file. A line shorter than the header (a CSV file's defect, which a
      * JSON interface cannot have) is left out.
      */
-    FakePlatform serve(Path export, Path datasetFile, String period, String marker) throws IOException {
+    public FakePlatform serve(Path export, Path datasetFile, String period, String marker) throws IOException {
         PullDataset d = PullDataset.load(datasetFile);
         String text = Files.readString(export, StandardCharsets.UTF_8).replace("\uFEFF", "");
         try (Reader r = new java.io.StringReader(text)) {
