@@ -18,9 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     warehouse it belongs to: &lt;qyx.warehouse-path&gt;.batch-metadata, absolute
  * @param command      the command to run instead of a job: status, query or doctor (jobs/run sets it)
  * @param launcher     the launcher switch (qyx.launcher.*)
+ * @param jvmTempDir   the root of the product's java.io.tmpdir, one sub-folder &lt;pid&gt; per process, which jobs/run
+ *                     sets on the java command line (the JVM reads java.io.tmpdir once, at start): DuckDB unpacks its
+ *                     72 MB native library there, POI buffers large workbooks there; the folders of processes no longer
+ *                     running are deleted at start ({@link JvmTempFolder}). jobs/run's default: $QYX_HOME/tmp/jvm
+ *                     (sample mode: tmp/jvm), QYX_JVMTEMPDIR to move it; not set: the system temp folder as it is
  */
 @ConfigurationProperties("qyx")
-public record LauncherProperties(Path home, String metadataPath, String command, @DefaultValue Launcher launcher) {
+public record LauncherProperties(Path home, String metadataPath, String command, @DefaultValue Launcher launcher,
+                                 String jvmTempDir) {
 
     /**
      * @param enabled false to start the application without launching a job (tests launch jobs themselves)

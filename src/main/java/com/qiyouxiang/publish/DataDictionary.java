@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
+import com.qiyouxiang.batch.SafeText;
+
 /**
  * The data dictionary (数据字典) in Chinese, generated from the warehouse's own table and column
  * comments (COMMENT ON in the schema migrations), so it never drifts from the tables.
@@ -67,12 +69,12 @@ public final class DataDictionary {
             int r = 1;
             while (rs.next()) {
                 var row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(rs.getString("table_name"));
-                row.createCell(1).setCellValue(text(rs.getString("table_comment")));
-                row.createCell(2).setCellValue(rs.getString("column_name"));
-                row.createCell(3).setCellValue(rs.getString("data_type"));
-                row.createCell(4).setCellValue(rs.getBoolean("is_nullable") ? "是" : "否");
-                row.createCell(5).setCellValue(text(rs.getString("column_comment")));
+                SafeText.cell(row.createCell(0), rs.getString("table_name"));
+                SafeText.cell(row.createCell(1), text(rs.getString("table_comment")));
+                SafeText.cell(row.createCell(2), rs.getString("column_name"));
+                SafeText.cell(row.createCell(3), rs.getString("data_type"));
+                SafeText.cell(row.createCell(4), rs.getBoolean("is_nullable") ? "是" : "否");
+                SafeText.cell(row.createCell(5), text(rs.getString("column_comment")));
             }
             int[] widths = {26, 40, 26, 12, 8, 60};
             for (int i = 0; i < widths.length; i++) {

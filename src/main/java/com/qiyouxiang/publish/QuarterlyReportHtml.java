@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.qiyouxiang.batch.SafeText;
+
 /**
  * The quarterly report as one self-contained HTML page: inline CSS, inline SVG charts, no scripts,
  * no fonts or images from the network. The same sections and columns as the workbook.
@@ -202,6 +204,6 @@ public final class QuarterlyReportHtml {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return SafeText.html(s);
     }
 }

@@ -41,6 +41,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import com.qiyouxiang.batch.PrintLayout;
+import com.qiyouxiang.batch.SafeText;
 
 /**
  * The quarterly report for the 季度调度会 as an xlsx workbook in Chinese: one sheet per report
@@ -89,7 +90,7 @@ public final class QuarterlyReportWorkbook {
         title.setCellValue("七优享 " + PrintLayout.periodZh(quarter) + " " + section.title());
         title.setCellStyle(styles.title);
         Cell note = sheet.createRow(1).createCell(0);
-        note.setCellValue(section.note());
+        SafeText.cell(note, section.note());
         note.setCellStyle(styles.note);
         Row header = sheet.createRow(TITLE_ROWS);
         List<ReportSection.Column> columns = section.columns();
@@ -119,7 +120,7 @@ public final class QuarterlyReportWorkbook {
                     }
                     case TEXT -> {
                         String text = value == null ? "" : value.toString();
-                        cell.setCellValue(text);
+                        SafeText.cell(cell, text);
                         cell.setCellStyle(widths.wraps(text) ? styles.wrapped : styles.body);
                         widths.see(i, text);
                     }

@@ -185,9 +185,11 @@ public class PlatformInbox {
         Map<String, Integer> fields = null;
         if (file.charset() != null) {
             for (PlatformMapping m : mappings) {
-                fields = m.match(file.name(), file.header());
+                ExportFile read = file.as(m.options());
+                fields = read.charset() == null ? null : m.match(read.name(), read.header());
                 if (fields != null) {
                     mapping = m;
+                    file = read;
                     break;
                 }
             }
@@ -212,7 +214,7 @@ public class PlatformInbox {
                         + "QYX_PLATFORM_HASH_KEY (qyx.platform.hash-key) to your own secret");
             }
             log.info("Loading {} ({}, {}) as {}; checksum and encoding scan {} s", file.name(), file.encodingLabel(),
-                    file.delimiter() == '\t' ? "tab" : "comma", mapping.id(), String.format("%.2f", scan));
+                    file.delimiter() == '\t' ? "tab" : "'" + file.delimiter() + "'", mapping.id(), String.format("%.2f", scan));
             Long mark = marks == null ? null : marks.reading(path, file.checksum(), kind, jobExecutionId);
             RowCounts counts;
             String extra = "";
@@ -283,6 +285,66 @@ public class PlatformInbox {
             refused.add(r.fileId());
         }
         return name + ": " + refusal.status() + " (" + refusal.reasonCode() + ")";
+    }
+
+    /** What jobs/run check prints for an export, and its exit code (0 loads cleanly, 4 with rejects or findings, 2 would not load). */
+    public record Checked(String report, int exitCode) {
+    }
+
+    /**
+     * jobs/run check for an export: recognised (or the mapping given) and read exactly as {@link #loadOne} does, with
+     * nothing written: the mapping or why each fails, the encoding, delimiter and header as read, which column is
+     * which field, and for an indicator export every line's outcome, the reconciliation and the rule findings.
+     */
+    public static Checked check(Connection c, Path path, List<PlatformMapping> mappings, PlatformMapping forced,
+                                ValueRules rules) throws IOException, SQLException {
+        ExportFile scanned = ExportFile.scan(path);
+        List<String> out = new ArrayList<>();
+        out.add("File: " + scanned.name() + " (platform export, " + scanned.size() + " bytes)");
+        PlatformMapping mapping = null;
+        ExportFile file = scanned;
+        Map<String, Integer> fields = null;
+        List<String> why = new ArrayList<>();
+        for (PlatformMapping m : forced != null ? List.of(forced) : mappings) {
+            ExportFile read = scanned.charset() == null && m.options().charset() == null ? scanned : scanned.as(m.options());
+            String not = read.charset() == null ? "the bytes are not valid " + (m.options().charset() == null ? "UTF-8 or GB18030"
+                    : m.options().charset().name() + " (option 'encoding')") : m.whyNot(read.name(), read.header());
+            if (not == null) {
+                mapping = m;
+                file = read;
+                fields = m.match(read.name(), read.header());
+                break;
+            }
+            why.add("  " + m.id() + " (" + m.file() + "): " + not);
+        }
+        if (mapping == null) {
+            out.add("Mapping: none fits");
+            out.add("  bureau reads: " + refusal(scanned).reasonZh());
+            out.add("Why each mapping does not fit:");
+            out.addAll(why);
+            return new Checked(String.join("\n", out) + "\n", 2);
+        }
+        out.add("Mapping: " + mapping.id() + " (" + mapping.file() + "), dataset " + mapping.dataset().name().toLowerCase()
+                + (mapping.bureau() == null ? "" : ", bureau " + mapping.bureau()));
+        out.add("Read as: " + file.encodingLabel() + ", delimiter " + (file.delimiter() == '\t' ? "tab" : "'" + file.delimiter() + "'")
+                + ", quote " + (file.quote() == null ? "none" : "'" + file.quote() + "'") + ", header on line " + file.headerRow());
+        out.add("The header, as resolved (column, header text -> field):");
+        for (int i = 0; i < file.header().size(); i++) {
+            int col = i;
+            String field = fields.entrySet().stream().filter(e -> e.getValue() == col).map(Map.Entry::getKey).findFirst()
+                    .orElse("(not read)");
+            out.add("    " + (i + 1) + " " + file.header().get(i) + " -> " + field);
+        }
+        if (mapping.dataset().recordLevel()) {
+            out.add("Record-level export: its lines are read, validated and hashed by DuckDB during the load itself;"
+                    + " check reports the mapping and the header only (the personal data is never printed)");
+            return new Checked(String.join("\n", out) + "\n", 0);
+        }
+        List<String> lines = new IndicatorExportLoader(rules).check(c, file, mapping, fields);
+        out.addAll(lines);
+        boolean loads = lines.stream().anyMatch(l -> l.contains(": loads "));
+        boolean warnings = lines.stream().anyMatch(l -> l.contains(": rejected ")) || lines.stream().anyMatch(l -> l.startsWith("  【"));
+        return new Checked(String.join("\n", out) + "\n", !loads ? 2 : warnings ? 4 : 0);
     }
 
     /** Records an export no mapping recognises (or empty, or in no known encoding) once; returns its summary line. */

@@ -23,6 +23,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import com.qiyouxiang.batch.PrintLayout;
+import com.qiyouxiang.batch.SafeText;
 import com.qiyouxiang.validation.ReviewState;
 import com.qiyouxiang.warehouse.Reject;
 
@@ -122,7 +123,7 @@ final class FeedbackWorkbookWriter {
                             cell.setCellValue(c.number());
                             widths.see(c.column(), plain(c.number()));
                         } else {
-                            cell.setCellValue(c.text());
+                            SafeText.cell(cell, c.text());
                             // a title in the first column spans the table: it does not set the column's width
                             if (c.column() > 0 || PrintLayout.displayWidth(c.text()) <= 30) {
                                 widths.see(c.column(), c.text());
@@ -277,6 +278,9 @@ final class FeedbackWorkbookWriter {
 
     /** 83.6, 1234, 0.123457: at most six decimals, no exponent, no trailing zeros. */
     static String plain(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
         return java.math.BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
@@ -314,7 +318,7 @@ final class FeedbackWorkbookWriter {
     private static void cells(Row row, CellStyle style, String... values) {
         for (int c = 0; c < values.length; c++) {
             Cell cell = row.createCell(c);
-            cell.setCellValue(values[c]);
+            SafeText.cell(cell, values[c]);
             if (style != null) {
                 cell.setCellStyle(style);
             }

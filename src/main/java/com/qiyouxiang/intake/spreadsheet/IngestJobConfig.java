@@ -97,7 +97,7 @@ public class IngestJobConfig {
                 ReferenceData known = reference;
                 List<MappingCheck.Problem> unknown = MappingCheck.catalog(mappings, code -> {
                     ReferenceData.Indicator i = known.indicator(code);
-                    return i == null ? null : new MappingCheck.CatalogIndicator(i.code(), i.name(), i.unit());
+                    return i == null ? null : new MappingCheck.CatalogIndicator(i.code(), i.name(), i.unit(), i.annual());
                 });
                 if (!unknown.isEmpty()) {
                     // a broken mapping fails the step before any file is read (the files stay in the inbox)

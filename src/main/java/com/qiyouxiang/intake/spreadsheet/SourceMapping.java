@@ -21,6 +21,12 @@ public record SourceMapping(String id, String description, String bureau, Layout
                             String unitColumn, String valueColumn, String remarkColumn,
                             Map<String, List<String>> indicators, Path file) {
 
+    /** True when one of the sheets is read by this template: its name matches recognise.sheet, and it is visible or hidden sheets are read. */
+    public boolean readsASheetOf(List<WorkbookSource.SheetInfo> sheets) {
+        return sheets.stream().anyMatch(s -> !(s.hidden() && options.skipHiddenSheets())
+                && recognise.sheet().matcher(TextNormalizer.normalize(s.name())).matches());
+    }
+
     public enum Layout {
         /** 指标名称 | 单位 | 年度目标 | 本期值 | 备注: one city-level figure per row. */
         INDICATOR_ROWS,
@@ -66,15 +72,29 @@ public record SourceMapping(String id, String description, String bureau, Layout
      * denominator column (value = numerator / denominator x scale).
      *
      * @param unit the unit the column is written in when its header has none in brackets (default: the indicator's)
+     * @param period the period the value is for (option 'period'): the file's, its year, or the year before
      * @param quarterColumn for a cumulative indicator reported as a running total (1–9月), the column of the
      *                      quarter's own figure (本季, 7–9月) beside it, if the template has one: it feeds the
      *                      cumulative identity check (1–9月 = 1–6月 + 本季) and is not a fact of its own
      */
     public record Figure(String indicator, String column, String numerator, String denominator, double scale,
-                         String unit, String quarterColumn) {
+                         String unit, String quarterColumn, FigurePeriod period) {
 
         public boolean isRatio() {
             return numerator != null;
+        }
+    }
+
+    /** A figure's option 'period' ({@link TemplateOption#FIGURE_PERIOD}). */
+    public enum FigurePeriod {
+        FILE, YEAR, PREVIOUS_YEAR;
+
+        public String key() {
+            return name().toLowerCase().replace('_', '-');
+        }
+
+        static FigurePeriod of(Object written) {
+            return written == null ? FILE : valueOf(written.toString().toUpperCase().replace('-', '_'));
         }
     }
 }

@@ -53,6 +53,25 @@ public final class SourceMappings {
         return loadChecked(dir);
     }
 
+    /** The mapping of that id, or an exception naming the ids there are. */
+    public SourceMapping byId(String id) {
+        return mappings.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "No spreadsheet mapping '" + id + "'; there are: " + String.join(", ", mappings.stream().map(SourceMapping::id).toList())));
+    }
+
+    /**
+     * One mapping file not installed yet (jobs/run check --mapping-file), checked as the folder's are and read with the
+     * folder's _defaults.yml.
+     */
+    public static SourceMapping loadFile(Path file, Path dir) {
+        List<MappingCheck.Problem> errors = MappingCheck.structure(file).stream().filter(MappingCheck.Problem::error).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidMappingsException(errors);
+        }
+        Path defaultsFile = dir.resolve("_defaults.yml");
+        return parse(file, read(file), Files.exists(defaultsFile) ? read(defaultsFile) : Map.of());
+    }
+
     /** A mapping folder with errors: the message lists each as file:line: what is wrong. */
     public static final class InvalidMappingsException extends IllegalArgumentException {
         private final transient List<MappingCheck.Problem> problems;
@@ -95,9 +114,7 @@ public final class SourceMappings {
             if (!m.recognise().fileName().matcher(name).find()) {
                 continue;
             }
-            boolean sheet = sheets.stream().anyMatch(s -> !(s.hidden() && m.options().skipHiddenSheets())
-                    && m.recognise().sheet().matcher(TextNormalizer.normalize(s.name())).matches());
-            if (sheet) {
+            if (m.readsASheetOf(sheets)) {
                 return Optional.of(m);
             }
         }
@@ -151,8 +168,10 @@ public final class SourceMappings {
                                 + " needs either 'column' or both 'numerator' and 'denominator'");
                     }
                     figures.add(new SourceMapping.Figure(str(required(fig, "indicator")), column, numerator,
-                            HeaderNames.spec(fig.get("denominator")), ((Number) fig.getOrDefault("scale", 1)).doubleValue(), str(fig.get("unit")),
-                            HeaderNames.spec(fig.get("quarter-column"))));
+                            HeaderNames.spec(fig.get("denominator")),
+                            ((Number) fig.getOrDefault(TemplateOption.FIGURE_SCALE.key(), 1)).doubleValue(),
+                            str(fig.get(TemplateOption.FIGURE_UNIT.key())), HeaderNames.spec(fig.get("quarter-column")),
+                            SourceMapping.FigurePeriod.of(fig.get(TemplateOption.FIGURE_PERIOD.key()))));
                 }
             } else {
                 for (var e : ((Map<String, Object>) required(y, "indicators")).entrySet()) {

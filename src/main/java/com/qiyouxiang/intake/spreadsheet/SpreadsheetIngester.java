@@ -155,26 +155,10 @@ public final class SpreadsheetIngester {
         try (WorkbookSource workbook = WorkbookSource.open(file, budget)) {
             FaultInjection.whileReading(name);
             SourceMapping mapping = mappings.recognise(name, workbook.sheets()).orElseThrow(() -> new NotRecognisedException(
-                    "文件名或工作表名与任何报表模板都不匹配，无法识别报送单位和报表类型"));
-            String bureau = reference.bureau(mapping.bureau());
-            if (bureau == null) {
-                throw new IllegalStateException("Source mapping " + mapping.id() + " names unknown bureau " + mapping.bureau());
-            }
-            facts.bureauCode = bureau;
-            facts.periodFromFileName = mapping.options().periodFrom().contains("file-name") ? PeriodParser.parse(name) : null;
+                    NO_TEMPLATE_ZH));
+            String bureau = bureauOf(mapping);
             FileLoad load = new FileLoad(c, rules, fileId, name, bureau, jobExecutionId, properties.ingest().chunkSize());
-            for (WorkbookSource.SheetInfo sheet : workbook.sheets()) {
-                boolean wanted = mapping.recognise().sheet().matcher(TextNormalizer.normalize(sheet.name())).matches();
-                if ((sheet.hidden() && mapping.options().skipHiddenSheets()) || !wanted) {
-                    facts.sheetsSkipped.add(sheet.name() + (sheet.hidden() ? "（隐藏）" : ""));
-                    continue;
-                }
-                SheetParser parser = new SheetParser(mapping, reference, sheet.name(), load, facts);
-                workbook.read(sheet.name(), parser);
-                parser.finish();
-                facts.sheetsRead.add(sheet.name());
-            }
-            load.finish();
+            read(workbook, name, mapping, facts, load);
             List<FactWriter.Change> changes = FactWriter.merge(c, FileLoad.SOURCE_KIND, bureau, fileId, name, jobExecutionId);
             ReviewStates.apply(c, fileId);
             int revision = revision(c, mapping.id(), bureau, facts.period);
@@ -184,6 +168,112 @@ public final class SpreadsheetIngester {
             FileRegistry.complete(c, fileId, status, mapping.id(), bureau, facts.period, revision, counts, message);
             return FileResult.loaded(file, status, fileId, message, new FileResult.Load(mapping.id(), bureau, facts.period,
                     revision, counts.toString(), changes, load.notes(), load.notedCount()));
+        }
+    }
+
+    /** What jobs/run check prints, and its exit code (0 loads cleanly, 4 loads with rejects or findings, 2 would not load). */
+    public record Checked(String report, int exitCode) {
+    }
+
+    static final String NO_TEMPLATE_ZH = "文件名或工作表名与任何报表模板都不匹配，无法识别报送单位和报表类型";
+
+    private String bureauOf(SourceMapping mapping) {
+        String bureau = reference.bureau(mapping.bureau());
+        if (bureau == null) {
+            throw new IllegalStateException("Source mapping " + mapping.id() + " names unknown bureau " + mapping.bureau());
+        }
+        return bureau;
+    }
+
+    /** Every sheet of the template read into the load, then its last chunk checked: the same for a load and a dry run. */
+    private void read(WorkbookSource workbook, String name, SourceMapping mapping, FileFacts facts, FileLoad load)
+            throws IOException, SQLException {
+        facts.bureauCode = bureauOf(mapping);
+        facts.periodFromFileName = mapping.options().periodFrom().contains("file-name") ? PeriodParser.parse(name) : null;
+        for (WorkbookSource.SheetInfo sheet : workbook.sheets()) {
+            boolean wanted = mapping.recognise().sheet().matcher(TextNormalizer.normalize(sheet.name())).matches();
+            if ((sheet.hidden() && mapping.options().skipHiddenSheets()) || !wanted) {
+                facts.sheetsSkipped.add(sheet.name() + (sheet.hidden() ? "（隐藏）" : ""));
+                continue;
+            }
+            SheetParser parser = new SheetParser(mapping, reference, sheet.name(), load, facts);
+            workbook.read(sheet.name(), parser);
+            parser.finish();
+            facts.sheetsRead.add(sheet.name());
+        }
+        load.finish();
+    }
+
+    /**
+     * jobs/run check: the file read exactly as {@link #ingest} reads it, with nothing written (the connection may be
+     * read-only): which mapping fits (or why none does), the header as resolved, every record's outcome, the
+     * reconciliation and the rule findings.
+     *
+     * @param forced the mapping to try (mapping=&lt;id&gt; or --mapping-file), or null to recognise it as the ingest does
+     */
+    public Checked check(Connection c, Path file, SourceMapping forced) throws IOException, SQLException {
+        String name = file.getFileName().toString();
+        DryRun dry = new DryRun(name, reference);
+        FileRefusal seen = FileRefusal.inspect(file);
+        if (seen != null) {
+            dry.refused(seen.reasonZh(), seen.reasonCode());
+            return dry.result();
+        }
+        FileBudget budget = limits.start(name);
+        try {
+            budget.size(Files.size(file), limits.maxBytes().toBytes());
+        } catch (FileBudget.Exceeded e) {
+            dry.refused(e.refusal().reasonZh(), e.refusal().reasonCode());
+            return dry.result();
+        }
+        try (WorkbookSource workbook = WorkbookSource.open(file, budget)) {
+            List<WorkbookSource.SheetInfo> sheets = workbook.sheets();
+            SourceMapping recognised = mappings.recognise(name, sheets).orElse(null);
+            SourceMapping mapping = forced != null ? forced : recognised;
+            if (mapping == null) {
+                dry.noMatch(NO_TEMPLATE_ZH, sheets);
+                for (SourceMapping candidate : mappings.all()) {
+                    dry.candidate(candidate, why(c, workbook, name, candidate));
+                }
+                return dry.result();
+            }
+            dry.mapping(mapping, forced == null ? null : recognised == null ? "the ingest would recognise no mapping for this file"
+                    : recognised == forced ? null : "the ingest would pick '" + recognised.id() + "' for this file");
+            dry.recognition(DryRun.recognition(mapping, name, sheets));
+            FileFacts facts = new FileFacts();
+            FileLoad load = new FileLoad(c, rules, 0, name, bureauOf(mapping), null, properties.ingest().chunkSize(), dry);
+            try {
+                read(workbook, name, mapping, facts, load);
+            } catch (NotRecognisedException e) {
+                dry.notRecognised(e.getMessage(), e.hint());
+                return dry.result();
+            } catch (FileBudget.Exceeded e) {
+                dry.refused(e.refusal().reasonZh(), e.refusal().reasonCode());
+                return dry.result();
+            }
+            dry.facts(facts.period, facts.bureauWritten, facts.sheetsRead, facts.sheetsSkipped);
+            dry.counts(load.counts());
+            return dry.result();
+        } catch (RuntimeException e) {
+            dry.refused(refusal(e).reasonZh(), e.toString());
+            return dry.result();
+        }
+    }
+
+    /** Why a mapping does not fit the file: its file-name pattern, its sheet, its header or its bureau (null: it fits). */
+    private String why(Connection c, WorkbookSource workbook, String name, SourceMapping m) throws SQLException {
+        String recognition = DryRun.recognition(m, name, workbook.sheets());
+        if (!m.readsASheetOf(workbook.sheets())) {
+            return recognition;
+        }
+        try {
+            FileLoad quiet = new FileLoad(c, rules, 0, name, bureauOf(m), null, properties.ingest().chunkSize(), DryRun.QUIET);
+            read(workbook, name, m, new FileFacts(), quiet);
+            return recognition.isEmpty() ? null : recognition + "; the sheets, header and bureau fit: widen recognise.file-name";
+        } catch (NotRecognisedException e) {
+            return (recognition.isEmpty() ? "" : recognition + "; ") + e.getMessage() + (e.hint() == null ? "" : " [" + e.hint() + "]");
+        } catch (IOException | RuntimeException e) {
+            return (recognition.isEmpty() ? "" : recognition + "; ") + "cannot be read with it: " + e;
         }
     }
 

@@ -187,6 +187,22 @@ final class XlsxWorkbookSource implements WorkbookSource {
             }
         }
 
+        /** A number cell's stored text: a double (NaN, INF and 1E999 too: the cell rules reject them), or null. */
+        private static Double number(String v) {
+            String t = v.trim();
+            if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("+inf")) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (t.equalsIgnoreCase("-inf")) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            try {
+                return Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
         private void endCell() {
             int column = column(cellRef);
             budget.column(sheetName, column);
@@ -196,8 +212,13 @@ final class XlsxWorkbookSource implements WorkbookSource {
                 if (v.isEmpty()) {
                     return;
                 }
+                Double number = number(v);
+                if (number == null) {  // not a number at all: a text the cell rules reject at this cell
+                    cells.add(new RawCell(column, ref, RawCell.Kind.TEXT, v, Double.NaN, false, false));
+                    return;
+                }
                 int kind = formatKind(cellStyle);
-                cells.add(new RawCell(column, ref, RawCell.Kind.NUMBER, v, Double.parseDouble(v), kind == PERCENT, kind == DATE));
+                cells.add(new RawCell(column, ref, RawCell.Kind.NUMBER, v, number, kind == PERCENT, kind == DATE));
                 return;
             }
             String text = switch (cellType) {
