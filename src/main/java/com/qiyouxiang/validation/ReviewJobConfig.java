@@ -82,11 +82,6 @@ public class ReviewJobConfig {
                 if (!Files.isDirectory(dir)) {
                     return List.of("no explanation folder " + dir + " (qyx.validation.explanation-dir)");
                 }
-                List<Path> all;
-                try (Stream<Path> list = Files.list(dir)) {
-                    all = list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("~$")
-                            && !p.getFileName().toString().startsWith(".")).sorted().toList();
-                }
                 List<String> lines = new ArrayList<>();
                 List<Path> files = new ArrayList<>();
                 List<Long> refused = new ArrayList<>();
@@ -96,6 +91,11 @@ public class ReviewJobConfig {
                     lines.add(q.from().getFileName() + ": quarantined (" + q.to() + ")");
                 }
                 refused.addAll(Quarantine.stillHeld(c, KINDS));
+                List<Path> all;
+                try (Stream<Path> list = Files.list(dir)) {
+                    all = list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("~$")
+                            && !p.getFileName().toString().startsWith(".")).sorted().toList();
+                }
                 for (Path file : all) {
                     FileRefusal refusal;
                     try {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.qiyouxiang.warehouse.FaultInjection;
 
@@ -23,14 +25,45 @@ class PoisonFileIT {
 
     static final String POISON = "人社局2026年第三季度指标报表.xlsx";
 
-    @Test
-    void theLaunchAfterAFileKilledTheProcessQuarantinesItAndCompletes() throws Exception {
-        Path work = Files.createTempDirectory("qyx-poison-");
+    static final List<String> INBOX = List.of(POISON, "残联2026年第三季度指标报送.xlsx", "平台_指标数据_2024Q2.csv",
+            "情况说明/情况说明_2025Q1-Q2.csv");
+
+    static Path inbox(Path work) throws Exception {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
-        for (String f : List.of(POISON, "残联2026年第三季度指标报送.xlsx", "平台_指标数据_2024Q2.csv", "情况说明/情况说明_2025Q1-Q2.csv")) {
+        for (String f : INBOX) {
             Files.createDirectories(inbox.resolve(f).getParent());
             Files.copy(Path.of("samples/inbox").resolve(f), inbox.resolve(f));
         }
+        return inbox;
+    }
+
+    /** The same for a platform export and a 情况说明 file: killed inside its read, quarantined by the next launch. */
+    @ParameterizedTest
+    @ValueSource(strings = {"平台_指标数据_2024Q2.csv", "情况说明/情况说明_2025Q1-Q2.csv"})
+    void platformExportsAndExplanationFilesAreQuarantinedTheSameWay(String poison) throws Exception {
+        Path work = Files.createTempDirectory("qyx-poison-");
+        Path inbox = inbox(work);
+        String name = Path.of(poison).getFileName().toString();
+        ChildRun.Result killed = ChildRun.nightly(work, inbox, "1g",
+                List.of("-D" + FaultInjection.READING_PROPERTY + "=" + name), "QYX-FAULT-HOLD read:" + name);
+        assertThat(killed.killed()).as(killed.output()).isTrue();
+        ChildRun.Result next = ChildRun.nightly(work, inbox, "1g", List.of(), null);
+        System.out.println("PoisonFileIT: " + name + ": the launch after the kill: exit " + next.exitCode());
+        assertThat(next.exitCode()).as(next.output()).isEqualTo(ExitCodes.SUCCESS_WITH_WARNINGS);
+        assertThat(Files.exists(inbox.resolve(poison))).as("moved out of the inbox").isFalse();
+        assertThat(Files.exists(work.resolve("quarantine").resolve(LocalDate.now().toString()).resolve(name))).isTrue();
+        Path warehouse = work.resolve("w.duckdb");
+        assertThat(Launches.count(warehouse, "SELECT count(*) FROM etl_file WHERE file_name = '" + name
+                + "' AND status = 'quarantined'")).isEqualTo(1);
+        assertThat(Launches.count(warehouse, "SELECT count(*) FROM etl_file WHERE status = 'processing'")).isZero();
+        assertThat(Launches.count(warehouse, "SELECT count(*) FROM etl_file WHERE file_name = '" + POISON
+                + "' AND status LIKE 'loaded%'")).isEqualTo(1);
+    }
+
+    @Test
+    void theLaunchAfterAFileKilledTheProcessQuarantinesItAndCompletes() throws Exception {
+        Path work = Files.createTempDirectory("qyx-poison-");
+        Path inbox = inbox(work);
         Path warehouse = work.resolve("w.duckdb");
 
         ChildRun.Result killed = ChildRun.nightly(work, inbox, "1g",
