@@ -87,6 +87,7 @@ public class MartsPublisher {
             csvRows += CsvExport.write(c, query, csvDir.resolve(mart + ".csv"));
             FaultInjection.ioError("publish:" + mart);
         }
+        removeTemporaryFiles(out);
         Path martsTmp = buildMartsFile(c, marts);
         Path dictionary = out.resolve("数据字典.md");
         Path dictionaryTmp = temporary(dictionary);
@@ -210,6 +211,15 @@ public class MartsPublisher {
         String prefix = "." + target.getFileName() + ".tmp-";
         try (var files = Files.list(target.getParent())) {
             for (Path p : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The temporary files ({@code .<name>.tmp-<pid>}) a killed publish left in a folder (publish holds the run lock). */
+    static void removeTemporaryFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().matches("\\..*\\.tmp-[0-9]+")).toList()) {
                 Files.deleteIfExists(p);
             }
         }
