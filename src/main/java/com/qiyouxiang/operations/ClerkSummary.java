@@ -201,6 +201,28 @@ public final class ClerkSummary {
         }
     }
 
+    /**
+     * Why a step failed, when the clerk can act on it: a full disk and other I/O errors with their own words (the
+     * original cause, never what a closed statement says after it), a damaged warehouse with its Chinese line.
+     */
+    static String failureZh(StepExecution step) {
+        for (Throwable failure : step.getFailureExceptions()) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                String m = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+                if (m.contains("No space left on device") || m.contains("Disk quota exceeded") || m.contains("not enough space")) {
+                    return "，原因：磁盘空间已满（" + m + "），请清理磁盘后再次运行";
+                }
+                if (com.qiyouxiang.warehouse.DamagedFile.isCorruption(t) && m.contains("已损坏")) {
+                    return "，原因：" + m;
+                }
+                if (t instanceof java.io.IOException) {
+                    return "，原因：读写文件出错（" + m + "）";
+                }
+            }
+        }
+        return "";
+    }
+
     private static String stepStatus(StepExecution step) {
         return switch (step.getStatus()) {
             case COMPLETED -> "完成";
@@ -213,6 +235,9 @@ public final class ClerkSummary {
 
     /** What the step did, in its own terms. */
     private String stepDetail(StepExecution step, WholeExecution run, List<RunFile> files, List<CheckWarning> checks) {
+        if (step.getStatus() == BatchStatus.FAILED) {
+            return failureZh(step);
+        }
         if (jdbc == null || step.getStatus() != BatchStatus.COMPLETED) {
             return "";
         }

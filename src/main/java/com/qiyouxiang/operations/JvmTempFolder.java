@@ -18,8 +18,9 @@ import org.springframework.core.Ordered;
  * DuckDBNative.unpackAndLoad) copies its 72 MB native library there as {@code libduckdb_java*.so} with
  * {@code Files.createTempFile} and only {@code deleteOnExit}, so every killed JVM used to leave one in /tmp; POI's
  * SXSSF writes its sheet buffers there too. Java 17 reads java.io.tmpdir once when the JVM starts (setting it later
- * changes nothing, measured), so jobs/run sets it on the command line to {@code <qyx.jvm-temp-dir>/<pid>}. At start
- * this deletes the sibling folders of processes that are no longer running (a kill -9, a power loss), never a live
+ * changes nothing, measured), so jobs/run sets it on the command line to {@code <qyx.jvm-temp-dir>/<pid>}. Once the
+ * start-up checks have accepted the start (a refused start writes nothing), this creates that folder, deletes the
+ * sibling folders of processes that are no longer running (a kill -9, a power loss), never a live
  * one's (a nightly run while {@code jobs/run status} starts), and on exit its own folder.
  */
 public class JvmTempFolder implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
@@ -43,6 +44,11 @@ public class JvmTempFolder implements ApplicationListener<ApplicationEnvironment
             throw new UncheckedIOException("Cannot clean the temporary folder " + rootDir + " (" + KEY + ")", e);
         }
         if (rootDir.equals(own.getParent())) {
+            try {
+                Files.createDirectories(own);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the temporary folder " + own + " (" + KEY + ")", e);
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(own), "qyx-jvm-temp-cleanup"));
         }
     }

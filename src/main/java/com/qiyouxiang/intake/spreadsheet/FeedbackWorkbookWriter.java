@@ -158,6 +158,9 @@ final class FeedbackWorkbookWriter {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 wb.write(out);
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);   // no partial workbook left (a full disk): the next run writes it whole
+            throw e;
         }
         Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

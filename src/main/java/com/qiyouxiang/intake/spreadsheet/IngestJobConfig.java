@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -123,6 +124,12 @@ public class IngestJobConfig {
                 }
                 for (Path other : InboxFiles.others(inbox, explanationDir)) {
                     results.add(ingester.refuseOther(c, other, jobExecutionId));
+                }
+                List<String> unwritten = results.stream().filter(r -> r.feedbackFailure() != null)
+                        .map(r -> r.file().getFileName() + " (" + r.feedbackFailure() + ")").toList();
+                if (!unwritten.isEmpty()) {
+                    contribution.setExitStatus(new ExitStatus(WarehouseTasklet.WARNINGS, unwritten.size()
+                            + " feedback workbook(s) not written, the next run writes them: " + String.join("; ", unwritten)));
                 }
             } finally {
                 // also when a file fails the step: the files committed before it are in the summary

@@ -79,8 +79,9 @@ public final class SpreadsheetIngester {
         Long done = FileRegistry.findProcessed(c, checksum, FileLoad.SOURCE_KIND);
         if (done != null) {
             c.commit();
-            afterLoad(c, file, checksum, done, false);
-            return FileResult.notLoaded(file, FileStatus.UNCHANGED, done, "与已入库文件（file_id " + done + "）内容相同，未重复入库");
+            AfterLoad after = afterLoad(c, file, checksum, done, false);
+            return FileResult.notLoaded(file, FileStatus.UNCHANGED, done, "与已入库文件（file_id " + done + "）内容相同，未重复入库")
+                    .withFeedbackFailure(after.failure());
         }
         String name = file.getFileName().toString();
         if (Quarantine.held(c, file, checksum, KINDS)) {
@@ -135,7 +136,8 @@ public final class SpreadsheetIngester {
         FaultInjection.beforeCommit("file:" + name);
         c.commit();
         log.info("{}: {} {}", name, result.status(), result.load().counts());
-        return result.withFeedback(afterLoad(c, file, checksum, result.fileId(), true));
+        AfterLoad after = afterLoad(c, file, checksum, result.fileId(), true);
+        return result.withFeedback(after.feedback()).withFeedbackFailure(after.failure());
     }
 
     /** The files of a launch that died in their parse, quarantined (see {@link Quarantine}), each with its 退回重报 workbook. */
@@ -340,19 +342,27 @@ public final class SpreadsheetIngester {
                 jobExecutionId);
     }
 
-    /** Archives a loaded file and writes its feedback workbook when it had rejects (both redone after a crash). */
-    private Path afterLoad(Connection c, Path file, String checksum, long fileId, boolean fresh) {
+    /** The feedback workbook written (or null), and why archiving or the feedback failed (or null). */
+    private record AfterLoad(Path feedback, String failure) {
+    }
+
+    /**
+     * Archives a loaded file and writes its feedback workbook when it had rejects (both redone after a crash). A
+     * failure (a full disk) is a warning of the run, with its cause; the file is then not archived, so it stays in
+     * the inbox and the next run, finding it unchanged, writes the workbook from the warehouse's state of the file.
+     */
+    private AfterLoad afterLoad(Connection c, Path file, String checksum, long fileId, boolean fresh) {
         try {
             if (!Files.exists(file)) {
-                return null;
+                return new AfterLoad(null, null);
             }
             LocalDate day = processedOn(c, fileId);
             Path feedback = feedback(c, file, fileId, fresh, day);
             archiver.archive(file, checksum, day);
-            return feedback;
+            return new AfterLoad(feedback, null);
         } catch (IOException | SQLException | RuntimeException e) {
             log.warn("{}: archiving or feedback failed: {}", file.getFileName(), e.toString());
-            return null;
+            return new AfterLoad(null, e.toString());
         }
     }
 
@@ -413,6 +423,7 @@ public final class SpreadsheetIngester {
         List<String> sheets = java.util.stream.Stream.concat(rejects.stream().map(Reject::sheetName),
                         flags.stream().map(FeedbackWorkbookWriter.Flag::sheetName))
                 .filter(java.util.Objects::nonNull).distinct().toList();
+        FaultInjection.ioError("feedback:" + name);
         FeedbackWorkbookWriter.write(file, sheets, rejects, flags, summary, properties.ingest().feedbackMaxMarks(), target);
         return target;
     }
