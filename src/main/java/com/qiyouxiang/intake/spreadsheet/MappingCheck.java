@@ -125,6 +125,13 @@ public final class MappingCheck {
         top.put("value-column", scalar(ScalarKind.TEXT_OR_LIST));
         top.put("remark-column", scalar(ScalarKind.TEXT_OR_LIST));
         top.put("indicators", new AnyKeys(scalar(ScalarKind.TEXT_OR_LIST)));
+        Map<String, Shape> layout = new LinkedHashMap<>();
+        layout.put("name", TEXT);
+        for (String key : List.of("options", "town-column", "figures", "indicator-column", "unit-column", "value-column",
+                "remark-column", "indicators")) {
+            layout.put(key, top.get(key));
+        }
+        top.put("layouts", new ListOf(new Fields(layout)));
         return new Fields(top);
     }
 
@@ -352,7 +359,7 @@ public final class MappingCheck {
      */
     public static List<Problem> catalog(SourceMappings mappings, Function<String, CatalogIndicator> catalog) {
         List<Problem> problems = new ArrayList<>();
-        for (SourceMapping m : mappings.all()) {
+        for (SourceMapping m : mappings.all().stream().flatMap(m -> m.layoutsTried().stream()).toList()) {
             List<String> codes = new ArrayList<>(m.indicators().keySet());
             for (int i = 0; i < m.figures().size(); i++) {
                 SourceMapping.Figure f = m.figures().get(i);

@@ -15,11 +15,23 @@ import java.util.regex.Pattern;
  * @param townColumn town-columns: the header of the 镇街 column
  * @param figures    town-columns: the figures of each town row
  * @param indicators indicator-rows: indicator code -> the names the bureau writes for it
+ * @param layoutName the name of this layout (null for the mapping's own)
+ * @param layouts    other layouts of the same template ('layouts:'), each a whole mapping: the first whose header fits a
+ *                   sheet reads it
  */
 public record SourceMapping(String id, String description, String bureau, Layout layout, Recognise recognise,
                             Options options, String townColumn, List<Figure> figures, String indicatorColumn,
                             String unitColumn, String valueColumn, String remarkColumn,
-                            Map<String, List<String>> indicators, Path file) {
+                            Map<String, List<String>> indicators, Path file, String layoutName,
+                            List<SourceMapping> layouts) {
+
+    /** The layouts a sheet may have, in the order tried: the mapping's own, then each of its 'layouts:'. */
+    public List<SourceMapping> layoutsTried() {
+        List<SourceMapping> all = new java.util.ArrayList<>();
+        all.add(this);
+        all.addAll(layouts);
+        return all;
+    }
 
     /** True when one of the sheets is read by this template: its name matches recognise.sheet, and it is visible or hidden sheets are read. */
     public boolean readsASheetOf(List<WorkbookSource.SheetInfo> sheets) {

@@ -75,6 +75,18 @@ public enum TemplateOption {
             (run summary, `jobs/run check`) which mapping key names it and the header as read.
             """;
 
+    /** How one template carries the layouts a bureau has sent ({@code layouts:}); the generated options reference prints it. */
+    public static final String LAYOUTS = """
+            A bureau that changes its template (other column names, another header marker, another unit) keeps one mapping: \
+            `layouts:` lists the other layouts it has sent, each with a `name` and any of `options`, `town-column`, `figures`, \
+            `indicator-column`, `unit-column`, `value-column`, `remark-column` and `indicators`, written over the mapping's own \
+            keys (its options merged over the mapping's). Each sheet is read by the first layout whose header fits it (the \
+            mapping's own first); a column moved to another place fits any layout, since columns are found by their names. \
+            A sheet no layout fits is refused: the bureau reads the columns the first layout misses, the clerk (`jobs/run \
+            check`, the run summary) what each layout misses and the header columns the mapping does not read (the \
+            difference). The file's message names the layout read (`工作表 分镇街（版式 2025版）`).
+            """;
+
     /** Where an option is written: under {@code options:} of a mapping (or _defaults.yml), or in one figure of {@code figures:}. */
     public enum Scope { SHEET, FIGURE }
 
