@@ -370,6 +370,9 @@ public final class MappingCheck {
                 } else if (f.unit() != null && Units.factor(f.unit(), known.unit()) == null) {
                     problems.add(new Problem(m.file(), lineOf(m.file(), "figures"), true, "figure " + (i + 1) + ": unit '" + f.unit()
                             + "' does not convert to " + f.indicator() + " " + known.name() + "'s unit '" + known.unit() + "'"));
+                } else if ((f.numeratorUnit() != null || f.denominatorUnit() != null) && !f.isRatio()) {
+                    problems.add(new Problem(m.file(), lineOf(m.file(), "figures"), true, "figure " + (i + 1)
+                            + ": 'numerator-unit' and 'denominator-unit' belong to a rate (numerator and denominator)"));
                 } else if (f.period() != SourceMapping.FigurePeriod.FILE && !known.annual()) {
                     problems.add(new Problem(m.file(), lineOf(m.file(), "figures"), true, "figure " + (i + 1) + ": 'period: "
                             + f.period().key() + "' is for annual indicators only; " + f.indicator() + " " + known.name() + " is quarterly"));

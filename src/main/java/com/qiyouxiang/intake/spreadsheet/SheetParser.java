@@ -59,7 +59,10 @@ final class SheetParser implements Consumer<RawRow> {
     private record Part(String unit, String target) {
     }
 
-    private Part part(Map<Integer, List<String>> paths, Map<Integer, String> units, int column) {
+    private Part part(Map<Integer, List<String>> paths, Map<Integer, String> units, int column, String wanted) {
+        if (wanted != null && !wanted.isBlank()) {
+            return new Part(units.getOrDefault(column, wanted), wanted);
+        }
         for (SourceMapping.Figure g : mapping.figures()) {
             if (!g.isRatio() && HeaderNames.find(paths, g.column()).column() == column) {
                 ReferenceData.Indicator own = reference.indicator(g.indicator());
@@ -283,8 +286,8 @@ final class SheetParser implements Consumer<RawRow> {
             if (f.isRatio()) {
                 int num = column(paths, f.numerator(), true);
                 int den = column(paths, f.denominator(), true);
-                Part n = part(paths, units, num);
-                Part d = part(paths, units, den);
+                Part n = part(paths, units, num, f.numeratorUnit());
+                Part d = part(paths, units, den, f.denominatorUnit());
                 figures.add(new FigureColumns(f, indicator, -1, null, num, n.unit(), den, d.unit(), -1, null,
                         ownFigure(paths, num), ownFigure(paths, den), n.target(), d.target()));
             } else {

@@ -85,12 +85,15 @@ public record SourceMapping(String id, String description, String bureau, Layout
      *
      * @param unit the unit the column is written in when its header has none in brackets (default: the indicator's)
      * @param period the period the value is for (option 'period'): the file's, its year, or the year before
+     * @param numeratorUnit   a rate's numerator converted to this unit before the rate (or null: as written)
+     * @param denominatorUnit the same for its denominator
      * @param quarterColumn for a cumulative indicator reported as a running total (1–9月), the column of the
      *                      quarter's own figure (本季, 7–9月) beside it, if the template has one: it feeds the
      *                      cumulative identity check (1–9月 = 1–6月 + 本季) and is not a fact of its own
      */
     public record Figure(String indicator, String column, String numerator, String denominator, double scale,
-                         String unit, String quarterColumn, FigurePeriod period) {
+                         String unit, String quarterColumn, FigurePeriod period, String numeratorUnit,
+                         String denominatorUnit) {
 
         public boolean isRatio() {
             return numerator != null;

@@ -188,7 +188,9 @@ public final class SourceMappings {
                             HeaderNames.spec(fig.get("denominator")),
                             ((Number) fig.getOrDefault(TemplateOption.FIGURE_SCALE.key(), 1)).doubleValue(),
                             str(fig.get(TemplateOption.FIGURE_UNIT.key())), HeaderNames.spec(fig.get("quarter-column")),
-                            SourceMapping.FigurePeriod.of(fig.get(TemplateOption.FIGURE_PERIOD.key()))));
+                            SourceMapping.FigurePeriod.of(fig.get(TemplateOption.FIGURE_PERIOD.key())),
+                            str(fig.get(TemplateOption.FIGURE_NUMERATOR_UNIT.key())),
+                            str(fig.get(TemplateOption.FIGURE_DENOMINATOR_UNIT.key()))));
                 }
             } else {
                 for (var e : ((Map<String, Object>) required(y, "indicators")).entrySet()) {

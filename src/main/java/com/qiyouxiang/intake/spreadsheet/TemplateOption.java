@@ -49,6 +49,13 @@ public enum TemplateOption {
     FIGURE_UNIT(Scope.FIGURE, "unit", "text", "the header's (unit), else the indicator's",
             "The unit the column is written in when its header has none in brackets; converted to the indicator's unit "
                     + "(万人 to 人 x 10000); check-mappings refuses a unit that does not convert."),
+    FIGURE_NUMERATOR_UNIT(Scope.FIGURE, "numerator-unit", "text", "",
+            "A rate's numerator is converted from the unit its column is written in (its header's, in brackets) to this one "
+                    + "before the rate is computed and checked (分子不大于分母): e.g. `人`. Empty: the cell as written (or, when the "
+                    + "column is a figure of its own, that figure's unit)."),
+    FIGURE_DENOMINATOR_UNIT(Scope.FIGURE, "denominator-unit", "text", "",
+            "The same for a rate's denominator: `常住人口（万人）` with `denominator-unit: 人` reads 12.5 as 125000, so that "
+                    + "`scale` stays the rate's own (1000 for 每千人口)."),
     FIGURE_SCALE(Scope.FIGURE, "scale", "number", 1.0,
             "Multiplies the value: a rate = numerator / denominator x scale (100 for %, 1000 for ‰, 10000 for 每万); a plain "
                     + "column's value x scale (a fraction column 0.63 read as 63 % with `scale: 100`). A rate's numerator or "

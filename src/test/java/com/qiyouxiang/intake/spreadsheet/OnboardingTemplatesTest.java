@@ -193,6 +193,12 @@ class OnboardingTemplatesTest extends WarehouseJobTest {
         assertThat(check(old, null).report()).contains("sheets read: 分镇街（版式 2025版）")
                 .contains("  分镇街!B3: loads C02 ").contains("| 暨阳街道 | 2025 | 25000 人 (written '2.5')")
                 .contains("  分镇街!C3: loads H13 ").contains("| 暨阳街道 | 2025Q4 | 12 ");
+        Path older = dir.resolve("民政局2024年第四季度养老服务季报.xlsx");
+        HandBuiltXlsx.write(older, "分镇街", List.of(List.of("诸暨市2024年第四季度养老服务情况"),
+                List.of("镇乡（街道）", "老年人口（万人）", "护理员人数"), List.of("暨阳街道", 2.5, 30)));
+        assertThat(check(older, null).report()).contains("sheets read: 分镇街（版式 2024版）")
+                .contains("denominator of H13 ").contains("(figures[1].denominator), written in 万人, loaded in 人 (x 10000.0)")
+                .contains("  分镇街!C3: loads H13 ").contains("| 暨阳街道 | 2024Q4 | 12 ").contains("(= 30 / 25000)");
     }
 
     // ---- jobs/run check: the same classes, nothing written ------------------------------------------
