@@ -58,6 +58,7 @@ final class TemplateOptionsDoc {
                     .append(o.description().replace("|", "\\|")).append(" |\n");
         }
         md.append("\n## Column names (列名)\n\n").append(TemplateOption.COLUMN_NAMES);
+        md.append("\n## Layouts of one template (`layouts:`)\n\n").append(TemplateOption.LAYOUTS);
         md.append("\n## Platform export options (`jobs/sources/platform/platform-*.yml`)\n\n")
                 .append("Written under `options:` of a platform export mapping, beside its `dataset`, `file-name` and `columns`\n")
                 .append("(how a mapping is written: [docs/platform.md](../platform.md)). `PlatformOption` in\n")

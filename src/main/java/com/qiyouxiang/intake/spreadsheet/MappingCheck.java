@@ -125,6 +125,13 @@ public final class MappingCheck {
         top.put("value-column", scalar(ScalarKind.TEXT_OR_LIST));
         top.put("remark-column", scalar(ScalarKind.TEXT_OR_LIST));
         top.put("indicators", new AnyKeys(scalar(ScalarKind.TEXT_OR_LIST)));
+        Map<String, Shape> layout = new LinkedHashMap<>();
+        layout.put("name", TEXT);
+        for (String key : List.of("options", "town-column", "figures", "indicator-column", "unit-column", "value-column",
+                "remark-column", "indicators")) {
+            layout.put(key, top.get(key));
+        }
+        top.put("layouts", new ListOf(new Fields(layout)));
         return new Fields(top);
     }
 
@@ -352,7 +359,7 @@ public final class MappingCheck {
      */
     public static List<Problem> catalog(SourceMappings mappings, Function<String, CatalogIndicator> catalog) {
         List<Problem> problems = new ArrayList<>();
-        for (SourceMapping m : mappings.all()) {
+        for (SourceMapping m : mappings.all().stream().flatMap(m -> m.layoutsTried().stream()).toList()) {
             List<String> codes = new ArrayList<>(m.indicators().keySet());
             for (int i = 0; i < m.figures().size(); i++) {
                 SourceMapping.Figure f = m.figures().get(i);
@@ -363,6 +370,9 @@ public final class MappingCheck {
                 } else if (f.unit() != null && Units.factor(f.unit(), known.unit()) == null) {
                     problems.add(new Problem(m.file(), lineOf(m.file(), "figures"), true, "figure " + (i + 1) + ": unit '" + f.unit()
                             + "' does not convert to " + f.indicator() + " " + known.name() + "'s unit '" + known.unit() + "'"));
+                } else if ((f.numeratorUnit() != null || f.denominatorUnit() != null) && !f.isRatio()) {
+                    problems.add(new Problem(m.file(), lineOf(m.file(), "figures"), true, "figure " + (i + 1)
+                            + ": 'numerator-unit' and 'denominator-unit' belong to a rate (numerator and denominator)"));
                 } else if (f.period() != SourceMapping.FigurePeriod.FILE && !known.annual()) {
                     problems.add(new Problem(m.file(), lineOf(m.file(), "figures"), true, "figure " + (i + 1) + ": 'period: "
                             + f.period().key() + "' is for annual indicators only; " + f.indicator() + " " + known.name() + " is quarterly"));

@@ -52,7 +52,25 @@ final class SheetParser implements Consumer<RawRow> {
     private record FigureColumns(SourceMapping.Figure figure, ReferenceData.Indicator indicator, int column,
                                  String columnUnit, int numerator, String numeratorUnit, int denominator,
                                  String denominatorUnit, int quarter, String quarterUnit, boolean numeratorOwn,
-                                 boolean denominatorOwn) {
+                                 boolean denominatorOwn, String numeratorTarget, String denominatorTarget) {
+    }
+
+    /** A rate's part column that is also a figure of its own: read in that figure's unit and converted to its indicator's. */
+    private record Part(String unit, String target) {
+    }
+
+    private Part part(Map<Integer, List<String>> paths, Map<Integer, String> units, int column, String wanted) {
+        if (wanted != null && !wanted.isBlank()) {
+            return new Part(units.getOrDefault(column, wanted), wanted);
+        }
+        for (SourceMapping.Figure g : mapping.figures()) {
+            if (!g.isRatio() && HeaderNames.find(paths, g.column()).column() == column) {
+                ReferenceData.Indicator own = reference.indicator(g.indicator());
+                String target = own == null ? null : own.unit();
+                return new Part(g.unit() != null ? g.unit() : units.getOrDefault(column, target), target);
+            }
+        }
+        return new Part(units.get(column), null);
     }
 
     SheetParser(SourceMapping mapping, ReferenceData reference, String sheet, FileLoad load, FileFacts facts) {
@@ -268,14 +286,17 @@ final class SheetParser implements Consumer<RawRow> {
             if (f.isRatio()) {
                 int num = column(paths, f.numerator(), true);
                 int den = column(paths, f.denominator(), true);
-                figures.add(new FigureColumns(f, indicator, -1, null, num, units.get(num), den, units.get(den), -1, null,
-                        ownFigure(paths, num), ownFigure(paths, den)));
+                Part n = part(paths, units, num, f.numeratorUnit());
+                Part d = part(paths, units, den, f.denominatorUnit());
+                figures.add(new FigureColumns(f, indicator, -1, null, num, n.unit(), den, d.unit(), -1, null,
+                        ownFigure(paths, num), ownFigure(paths, den), n.target(), d.target()));
             } else {
                 int col = column(paths, f.column(), true);
                 String unit = f.unit() != null ? f.unit() : units.getOrDefault(col, indicator.unit());
                 int quarter = f.quarterColumn() == null ? -1 : column(paths, f.quarterColumn(), false);
                 String quarterUnit = quarter < 0 ? null : f.unit() != null ? f.unit() : units.getOrDefault(quarter, indicator.unit());
-                figures.add(new FigureColumns(f, indicator, col, unit, -1, null, -1, null, quarter, quarterUnit, false, false));
+                figures.add(new FigureColumns(f, indicator, col, unit, -1, null, -1, null, quarter, quarterUnit, false, false,
+                        null, null));
             }
         }
         columns = new Columns(column(paths, mapping.townColumn(), true), -1, -1, -1, figures);
@@ -286,9 +307,10 @@ final class SheetParser implements Consumer<RawRow> {
             FigureColumns f = figures.get(i);
             String what = f.indicator().code() + " " + f.indicator().name() + " (figures[" + (i + 1) + "]";
             if (f.figure().isRatio()) {
-                describe(lines, paths, f.numerator(), "numerator of " + what + ".numerator, unit " + f.numeratorUnit() + ")");
-                describe(lines, paths, f.denominator(), "denominator of " + what + ".denominator, unit " + f.denominatorUnit()
-                        + "); the rate = numerator / denominator x " + CellCleaner.round(f.figure().scale()) + " " + f.indicator().unit());
+                describe(lines, paths, f.numerator(), "numerator of " + what + ".numerator), " + partUnit(f.numeratorUnit(), f.numeratorTarget()));
+                describe(lines, paths, f.denominator(), "denominator of " + what + ".denominator), " + partUnit(f.denominatorUnit(),
+                        f.denominatorTarget()) + "; the rate = numerator / denominator x " + CellCleaner.round(f.figure().scale()) + " "
+                        + f.indicator().unit());
             } else {
                 describe(lines, paths, f.column(), what + ".column), " + conversion(f.columnUnit(), f.indicator().unit())
                         + (f.figure().scale() == 1 ? "" : ", x " + CellCleaner.round(f.figure().scale()))
@@ -310,6 +332,10 @@ final class SheetParser implements Consumer<RawRow> {
         if (column >= 0) {
             lines.add(WorkbookSource.ref(column, 1).replace("1", "") + " " + String.join("/", paths.get(column)) + " -> " + what);
         }
+    }
+
+    private static String partUnit(String written, String target) {
+        return target != null ? conversion(written, target) : written == null ? "as written" : "unit " + written;
     }
 
     private static String conversion(String written, String canonical) {
@@ -527,8 +553,8 @@ final class SheetParser implements Consumer<RawRow> {
             RawCell denCell = row.cell(f.denominator());
             String numRef = WorkbookSource.ref(f.numerator(), row.rowNumber());
             String denRef = WorkbookSource.ref(f.denominator(), row.rowNumber());
-            CellValue num = cleaner.clean(numCell, f.numeratorUnit(), null);
-            CellValue den = cleaner.clean(denCell, f.denominatorUnit(), null);
+            CellValue num = cleaner.clean(numCell, f.numeratorUnit(), f.numeratorTarget());
+            CellValue den = cleaner.clean(denCell, f.denominatorUnit(), f.denominatorTarget());
             String raw = (numCell == null ? "" : numCell.display()) + " / " + (denCell == null ? "" : denCell.display());
             if (num instanceof CellValue.Problem p) {
                 rateProblem(f.numeratorOwn(), row, numRef, numCell, p);

@@ -160,7 +160,7 @@ public final class SpreadsheetIngester {
                     NO_TEMPLATE_ZH));
             String bureau = bureauOf(mapping);
             FileLoad load = new FileLoad(c, rules, fileId, name, bureau, jobExecutionId, properties.ingest().chunkSize());
-            read(workbook, name, mapping, facts, load);
+            read(c, workbook, name, mapping, facts, load);
             List<FactWriter.Change> changes = FactWriter.merge(c, FileLoad.SOURCE_KIND, bureau, fileId, name, jobExecutionId);
             ReviewStates.apply(c, fileId);
             int revision = revision(c, mapping.id(), bureau, facts.period);
@@ -188,7 +188,7 @@ public final class SpreadsheetIngester {
     }
 
     /** Every sheet of the template read into the load, then its last chunk checked: the same for a load and a dry run. */
-    private void read(WorkbookSource workbook, String name, SourceMapping mapping, FileFacts facts, FileLoad load)
+    private void read(Connection c, WorkbookSource workbook, String name, SourceMapping mapping, FileFacts facts, FileLoad load)
             throws IOException, SQLException {
         facts.bureauCode = bureauOf(mapping);
         facts.periodFromFileName = mapping.options().periodFrom().contains("file-name") ? PeriodParser.parse(name) : null;
@@ -198,12 +198,41 @@ public final class SpreadsheetIngester {
                 facts.sheetsSkipped.add(sheet.name() + (sheet.hidden() ? "（隐藏）" : ""));
                 continue;
             }
-            SheetParser parser = new SheetParser(mapping, reference, sheet.name(), load, facts);
+            SourceMapping layout = mapping.layouts().isEmpty() ? mapping : layout(c, workbook, name, sheet.name(), mapping, facts);
+            SheetParser parser = new SheetParser(layout, reference, sheet.name(), load, facts);
             workbook.read(sheet.name(), parser);
             parser.finish();
-            facts.sheetsRead.add(sheet.name());
+            facts.sheetsRead.add(sheet.name() + (layout.layoutName() == null ? "" : "（版式 " + layout.layoutName() + "）"));
         }
         load.finish();
+    }
+
+    /**
+     * The first of a template's layouts that reads the sheet (tried with a dry load that keeps nothing); none: the sheet
+     * is refused with what each layout lacks.
+     */
+    private SourceMapping layout(Connection c, WorkbookSource workbook, String name, String sheet, SourceMapping mapping,
+                                 FileFacts facts) throws IOException, SQLException {
+        List<String> hints = new ArrayList<>();
+        NotRecognisedException first = null;
+        for (SourceMapping layout : mapping.layoutsTried()) {
+            FileFacts trial = new FileFacts();
+            trial.bureauCode = facts.bureauCode;
+            trial.periodFromFileName = facts.periodFromFileName;
+            trial.period = facts.period;
+            try {
+                SheetParser parser = new SheetParser(layout, reference, sheet, new FileLoad(c, rules, 0, name, facts.bureauCode,
+                        null, properties.ingest().chunkSize(), DryRun.QUIET), trial);
+                workbook.read(sheet, parser);
+                parser.finish();
+                return layout;
+            } catch (NotRecognisedException e) {
+                first = first == null ? e : first;
+                hints.add("layout '" + (layout.layoutName() == null ? "(the mapping's own)" : layout.layoutName()) + "': "
+                        + (e.hint() == null ? e.getMessage() : e.hint()));
+            }
+        }
+        throw new NotRecognisedException(first.getMessage(), "no layout of the template fits: " + String.join("; ", hints));
     }
 
     /**
@@ -245,7 +274,7 @@ public final class SpreadsheetIngester {
             FileFacts facts = new FileFacts();
             FileLoad load = new FileLoad(c, rules, 0, name, bureauOf(mapping), null, properties.ingest().chunkSize(), dry);
             try {
-                read(workbook, name, mapping, facts, load);
+                read(c, workbook, name, mapping, facts, load);
             } catch (NotRecognisedException e) {
                 dry.notRecognised(e.getMessage(), e.hint());
                 return dry.result();
@@ -270,7 +299,7 @@ public final class SpreadsheetIngester {
         }
         try {
             FileLoad quiet = new FileLoad(c, rules, 0, name, bureauOf(m), null, properties.ingest().chunkSize(), DryRun.QUIET);
-            read(workbook, name, m, new FileFacts(), quiet);
+            read(c, workbook, name, m, new FileFacts(), quiet);
             return recognition.isEmpty() ? null : recognition + "; the sheets, header and bureau fit: widen recognise.file-name";
         } catch (NotRecognisedException e) {
             return (recognition.isEmpty() ? "" : recognition + "; ") + e.getMessage() + (e.hint() == null ? "" : " [" + e.hint() + "]");

@@ -49,6 +49,13 @@ public enum TemplateOption {
     FIGURE_UNIT(Scope.FIGURE, "unit", "text", "the header's (unit), else the indicator's",
             "The unit the column is written in when its header has none in brackets; converted to the indicator's unit "
                     + "(万人 to 人 x 10000); check-mappings refuses a unit that does not convert."),
+    FIGURE_NUMERATOR_UNIT(Scope.FIGURE, "numerator-unit", "text", "",
+            "A rate's numerator is converted from the unit its column is written in (its header's, in brackets) to this one "
+                    + "before the rate is computed and checked (分子不大于分母): e.g. `人`. Empty: the cell as written (or, when the "
+                    + "column is a figure of its own, that figure's unit)."),
+    FIGURE_DENOMINATOR_UNIT(Scope.FIGURE, "denominator-unit", "text", "",
+            "The same for a rate's denominator: `常住人口（万人）` with `denominator-unit: 人` reads 12.5 as 125000, so that "
+                    + "`scale` stays the rate's own (1000 for 每千人口)."),
     FIGURE_SCALE(Scope.FIGURE, "scale", "number", 1.0,
             "Multiplies the value: a rate = numerator / denominator x scale (100 for %, 1000 for ‰, 10000 for 每万); a plain "
                     + "column's value x scale (a fraction column 0.63 read as 63 % with `scale: 100`). A rate's numerator or "
@@ -73,6 +80,18 @@ public enum TemplateOption {
             dashes read as half-width). The period of the file still comes from `period-from`, not from the header.
             - A required column no alternative matches refuses the sheet: the bureau reads which column is missing, the clerk \
             (run summary, `jobs/run check`) which mapping key names it and the header as read.
+            """;
+
+    /** How one template carries the layouts a bureau has sent ({@code layouts:}); the generated options reference prints it. */
+    public static final String LAYOUTS = """
+            A bureau that changes its template (other column names, another header marker, another unit) keeps one mapping: \
+            `layouts:` lists the other layouts it has sent, each with a `name` and any of `options`, `town-column`, `figures`, \
+            `indicator-column`, `unit-column`, `value-column`, `remark-column` and `indicators`, written over the mapping's own \
+            keys (its options merged over the mapping's). Each sheet is read by the first layout whose header fits it (the \
+            mapping's own first); a column moved to another place fits any layout, since columns are found by their names. \
+            A sheet no layout fits is refused: the bureau reads the columns the first layout misses, the clerk (`jobs/run \
+            check`, the run summary) what each layout misses and the header columns the mapping does not read (the \
+            difference). The file's message names the layout read (`工作表 分镇街（版式 2025版）`).
             """;
 
     /** Where an option is written: under {@code options:} of a mapping (or _defaults.yml), or in one figure of {@code figures:}. */

@@ -61,7 +61,7 @@ class MappingCheckTest {
     void aMisspelledKeyOfAFigureIsRefusedToo() throws Exception {
         Path f = write("zz-towns.yml", GOOD.replace("    scale: 1000", "    scael: 1000"));
         assertThat(MappingCheck.structure(f)).singleElement().hasToString(f + ":14: unknown key 'scael' in 'figures[1]'"
-                + " (did you mean 'scale'?); known: indicator, column, numerator, denominator, quarter-column, period, unit, scale");
+                + " (did you mean 'scale'?); known: indicator, column, numerator, denominator, quarter-column, period, unit, numerator-unit, denominator-unit, scale");
     }
 
     @Test

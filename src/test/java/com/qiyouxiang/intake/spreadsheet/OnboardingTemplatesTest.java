@@ -184,9 +184,23 @@ class OnboardingTemplatesTest extends WarehouseJobTest {
                 List.of("镇街", "户籍人口（人）", "养老床位数（张）"), List.of("暨阳街道", 25000, 300)));
         assertThat(check(other, null).report())
                 .contains("  bureau reads: 工作表“分镇街”的表头缺少“60岁及以上老年人口”、“{期间}持证养老护理员数”或“持证养老护理员数”列，与模板“mz-care-quarterly”不符")
-                .contains("  clerk: header has no column '60岁及以上老年人口' (figures[1] (C02) 'column'), no column "
-                        + "'{期间}持证养老护理员数|持证养老护理员数' (figures[2] (H13) 'numerator')")
-                .contains("; columns the mapping does not read: 户籍人口 | 养老床位数 (a different layout: a new mapping, or these as alternatives)");
+                .contains("  clerk: no layout of the template fits: layout '(the mapping's own)': header has no column '60岁及以上老年人口'"
+                        + " (figures[1] (C02) 'column'), no column '{期间}持证养老护理员数|持证养老护理员数' (figures[2] (H13) 'numerator')")
+                .contains("; columns the mapping does not read: 户籍人口 | 养老床位数 (a different layout: a new mapping, or these as alternatives)")
+                .contains("; layout '2025版': no row has a cell starting with option 'header-marker' (镇乡)");
+        // the template's other layout (民政局's until 2025): its own column names, the population in 万人
+        Path old = dir.resolve("民政局2025年第四季度养老服务季报.xlsx");
+        HandBuiltXlsx.write(old, "分镇街", List.of(List.of("诸暨市2025年第四季度养老服务情况"),
+                List.of("镇乡（街道）", "老年人口数", "护理员人数"), List.of("暨阳街道", 2.5, 30)));
+        assertThat(check(old, null).report()).contains("sheets read: 分镇街（版式 2025版）")
+                .contains("  分镇街!B3: loads C02 ").contains("| 暨阳街道 | 2025 | 25000 人 (written '2.5')")
+                .contains("  分镇街!C3: loads H13 ").contains("| 暨阳街道 | 2025Q4 | 12 ");
+        Path older = dir.resolve("民政局2024年第四季度养老服务季报.xlsx");
+        HandBuiltXlsx.write(older, "分镇街", List.of(List.of("诸暨市2024年第四季度养老服务情况"),
+                List.of("镇乡（街道）", "老年人口（万人）", "护理员人数"), List.of("暨阳街道", 2.5, 30)));
+        assertThat(check(older, null).report()).contains("sheets read: 分镇街（版式 2024版）")
+                .contains("denominator of H13 ").contains("(figures[1].denominator), written in 万人, loaded in 人 (x 10000.0)")
+                .contains("  分镇街!C3: loads H13 ").contains("| 暨阳街道 | 2024Q4 | 12 ").contains("(= 30 / 25000)");
     }
 
     // ---- jobs/run check: the same classes, nothing written ------------------------------------------
