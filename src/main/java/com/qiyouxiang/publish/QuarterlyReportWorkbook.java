@@ -239,6 +239,9 @@ public final class QuarterlyReportWorkbook {
                         String text = value == null ? "" : value.toString();
                         SafeText.cell(cell, text);
                         cell.setCellStyle(widths.wraps(text) ? styles.wrapped : styles.body);
+                        if (widths.wraps(text)) {
+                            x.setHeightInPoints(Math.max(x.getHeightInPoints(), widths.lines(text) * 15f));
+                        }
                         if (col.kind() == ReportSection.Kind.TEXT) {
                             widths.see(i, text);
                         }

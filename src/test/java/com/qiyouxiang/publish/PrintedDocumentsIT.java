@@ -197,6 +197,37 @@ class PrintedDocumentsIT extends WarehouseJobTest {
         assertThat(seen).anyMatch(t -> t.contains("/反馈说明: ") && t.endsWith("分镇街指标（季度）"));
     }
 
+    @Test
+    void everyFeedbackWorkbookListsEveryFigureOfItsFileWithItsOutcome() throws Exception {
+        List<Path> feedback;
+        try (Stream<Path> files = Files.walk(feedbackDir)) {
+            feedback = files.filter(p -> p.toString().endsWith(".xlsx")).toList();
+        }
+        boolean rejectedListed = false;
+        for (Path p : feedback) {
+            String source = p.getFileName().toString().replaceAll("_(退回修改|数据核实)\\.xlsx$", "");
+            long expected = jdbc.queryForObject("""
+                    SELECT (SELECT count(*) FROM fct_indicator_value v WHERE v.file_id = f.file_id)
+                         + (SELECT count(*) FROM etl_reject r WHERE r.file_id = f.file_id)
+                    FROM etl_file f WHERE regexp_replace(f.file_name, '\\.(xlsx|xls|xlsm)$', '') = ?
+                    ORDER BY f.file_id DESC LIMIT 1""", Long.class, source);
+            try (XSSFWorkbook wb = new XSSFWorkbook(p.toFile())) {
+                Sheet figures = wb.getSheet("数据清单");
+                assertThat(figures).as(p.getFileName().toString()).isNotNull();
+                assertThat(figures.getLastRowNum() - 1).as(p.getFileName().toString()).isEqualTo((int) Math.min(expected, 10000));
+                List<String> outcomes = new ArrayList<>();
+                for (int r = 2; r <= figures.getLastRowNum(); r++) {
+                    outcomes.add(figures.getRow(r).getCell(7).getStringCellValue());
+                }
+                assertThat(outcomes).as(p.getFileName().toString()).allMatch(o -> o.startsWith("已入库") || o.equals("已退回"));
+                rejectedListed |= outcomes.contains("已退回") && outcomes.contains("已入库");
+                assertThat(figures.getRepeatingRows().formatAsString()).isEqualTo("2:2");
+            }
+        }
+        // what was accepted is listed beside what was sent back
+        assertThat(rejectedListed).isTrue();
+    }
+
     /** The texts of the cells a reader sees: every cell not in a hidden column, numbers as Excel shows them. */
     static List<String> texts(Sheet sheet) {
         List<String> texts = new ArrayList<>();

@@ -45,6 +45,9 @@ final class FeedbackWorkbookWriter {
 
     static final String SUMMARY_SHEET = "反馈说明";
     static final String EXPLANATION_SHEET = "情况说明";
+    /** Every figure of the file with its outcome (sql/statements/spreadsheet/feedback_figures.sql's columns). */
+    static final String FIGURES_SHEET = "数据清单";
+    static final String[] FIGURE_HEADERS = {"工作表", "行", "单元格", "指标名称", "镇街", "期别", "报送值", "处理结果", "问题及要求"};
     /** The hidden column of 反馈说明 holding the reason codes and rule ids (the clerk may filter on it). */
     static final int CODE_COLUMN = 8;
     static final String CODE_HEADER = "代码（筛选用）";
@@ -72,8 +75,8 @@ final class FeedbackWorkbookWriter {
     }
 
     /** @param maxMarks at most this many cells get a highlight and a comment (comments stay in memory until written) */
-    static void write(Path source, List<String> sheets, List<Reject> rejects, List<Flag> flags, Summary summary,
-                      int maxMarks, Path target) throws IOException {
+    static void write(Path source, List<String> sheets, List<Reject> rejects, List<Flag> flags, List<String[]> figures,
+                      Summary summary, int maxMarks, Path target) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); WorkbookSource in = WorkbookSource.open(source)) {
@@ -113,6 +116,8 @@ final class FeedbackWorkbookWriter {
                 explanationSheet(wb.createSheet(EXPLANATION_SHEET), flags, summary, styles, toFill);
                 PrintLayout.apply(wb.getSheet(EXPLANATION_SHEET), true, 1, summary.fileName() + "·待核实数据情况说明", period);
             }
+            figuresSheet(wb.createSheet(FIGURES_SHEET), figures, styles);
+            PrintLayout.apply(wb.getSheet(FIGURES_SHEET), false, 1, summary.fileName() + "·" + FIGURES_SHEET, period);
             CreationHelper helper = wb.getCreationHelper();
             for (String name : sheets) {
                 Sheet out = wb.createSheet(name);
@@ -199,6 +204,7 @@ final class FeedbackWorkbookWriter {
                 + "提示性问题仅供参考，无需处理。");
         Row explanation = s.getRow(explanationRow);
         explanation.getCell(1).setCellStyle(styles.wrap());
+        explanation.getCell(0).setCellStyle(styles.wrap()); // the label at the top of its tall row, beside its text
         explanation.setHeightInPoints(explanationLines(explanation.getCell(1).getStringCellValue(), 100) * 15f);
         r++;
         cells(s.createRow(r++), bold, "一、强制性（已退回，须修改后重新报送）" + (summary.rejected() > rejects.size()
@@ -288,6 +294,21 @@ final class FeedbackWorkbookWriter {
         s.setColumnHidden(11, true);
     }
 
+    /** 数据清单: every figure of the file, what became of it (入库, 待核实, 已说明, 已退回), a row each. */
+    private static void figuresSheet(Sheet s, List<String[]> figures, Styles styles) {
+        PrintLayout.Widths widths = new PrintLayout.Widths(4, 36);
+        cells(s.createRow(0), styles.bold(), "本文件的全部数据及处理结果（已入库的数据也在此列出，共 " + figures.size() + " 项）");
+        cells(s.createRow(1), styles.bold(), FIGURE_HEADERS);
+        for (int c = 0; c < FIGURE_HEADERS.length; c++) {
+            widths.see(c, FIGURE_HEADERS[c]);
+        }
+        int r = 2;
+        for (String[] figure : figures) {
+            table(s.createRow(r++), styles, widths, figure);
+        }
+        widths.apply(s, Map.of(1, 5, 2, 7));
+    }
+
     /** 83.6, 1234, 0.123457: at most six decimals, no exponent, no trailing zeros. */
     static String plain(double value) {
         if (!Double.isFinite(value)) {
@@ -316,6 +337,7 @@ final class FeedbackWorkbookWriter {
             widths.see(c, values[c]);
             if (widths.wraps(values[c])) {
                 row.getCell(c).setCellStyle(styles.wrap());
+                row.setHeightInPoints(Math.max(row.getHeightInPoints(), widths.lines(values[c]) * 15f));
             }
         }
     }

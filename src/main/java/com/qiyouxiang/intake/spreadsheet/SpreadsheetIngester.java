@@ -444,6 +444,17 @@ public final class SpreadsheetIngester {
                         (Double) rs.getObject(11), rs.getString(12), rs.getString(13), rs.getString(14)));
             }
         }
+        List<String[]> figures = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_figures.sql",
+                Map.of("file_id", fileId, "max_rows", maxRows)))) {
+            while (rs.next()) {
+                String[] figure = new String[FeedbackWorkbookWriter.FIGURE_HEADERS.length];
+                for (int i = 0; i < figure.length; i++) {
+                    figure[i] = rs.getString(i + 1) == null ? "" : rs.getString(i + 1);
+                }
+                figures.add(figure);
+            }
+        }
         Path target = properties.feedbackDir().resolve(day.toString())
                 .resolve(name.replaceAll("\\.(xlsx|xlsm|xls)$", "") + (summary.rejected() > 0 ? "_退回修改.xlsx" : "_数据核实.xlsx"));
         if (Files.exists(target) && !fresh) {
@@ -453,7 +464,7 @@ public final class SpreadsheetIngester {
                         flags.stream().map(FeedbackWorkbookWriter.Flag::sheetName))
                 .filter(java.util.Objects::nonNull).distinct().toList();
         FaultInjection.ioError("feedback:" + name);
-        FeedbackWorkbookWriter.write(file, sheets, rejects, flags, summary, properties.ingest().feedbackMaxMarks(), target);
+        FeedbackWorkbookWriter.write(file, sheets, rejects, flags, figures, summary, properties.ingest().feedbackMaxMarks(), target);
         return target;
     }
 

@@ -207,8 +207,9 @@ class SampleInboxIngestIT extends WarehouseJobTest {
                     assertThat(form.getPrintSetup().getLandscape()).isTrue();
                     assertThat(form.getRepeatingRows().formatAsString()).isEqualTo("2:2");
                     assertThat(form.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
-                    // the bureau's 情况说明 column has room to write in
-                    assertThat(form.getColumnWidth(4) / 256).isGreaterThanOrEqualTo(30);
+                    // the bureau's 情况说明 column (D) has room to write in; 规则编号 hidden in the last column
+                    assertThat(form.getColumnWidth(3) / 256).isGreaterThanOrEqualTo(30);
+                    assertThat(form.isColumnHidden(11)).as("规则编号 hidden").isTrue();
                 }
             }
         }
