@@ -20,7 +20,8 @@ public final class StepNames {
             Map.entry("dataQualityChecks", "数据质量检查"),
             Map.entry("freezeMeetingVersion", "冻结会议口径"),
             Map.entry("publishMarts", "发布数据集"),
-            Map.entry("writeQuarterlyReport", "季度调度报告"));
+            Map.entry("writeQuarterlyReport", "季度调度报告"),
+            Map.entry("mailReply", "回复报送单位（回执、退回修改、催报）"));
 
     private StepNames() {
     }
