@@ -206,6 +206,7 @@ public final class ClerkSummary {
             case "platformDerive" -> figures(ids, "derived");
             case "platformPull" -> pulled(ids, "platform");
             case "mailPull" -> pulled(ids, "mail");
+            case "sftpPull" -> pulled(ids, "sftp");
             case "mailReply" -> "，" + step.getWriteCount() + " 封邮件" + (step.getExecutionContext().getString(
                     com.qiyouxiang.batch.WarehouseTasklet.SUMMARY_KEY, "").contains("dry run") ? "已生成（试运行，未发送）" : "已发送");
             case "loadExplanations" -> filesOf(files, "explanation");

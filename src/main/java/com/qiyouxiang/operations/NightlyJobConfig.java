@@ -33,7 +33,7 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
  * resumes at the step it died in; each step commits whole, or per file for the ingests).
  * <ul>
  * <li>nightlyJob: the pulls that are enabled (platformPull: the platform interface's exports; mailPull: the
- * bureaus' mailed workbooks) →
+ * bureaus' mailed workbooks; sftpPull: a remote drop folder) →
  * reference data → bureau spreadsheets → platform exports → derived indicators →
  * 情况说明 and the 催报 list → every quarter's marts from qyx.nightly.evaluate-from through the current
  * one → data-quality checks → publish marts → quarterly report of the last closed quarter → mailReply, when enabled
@@ -50,7 +50,8 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
 public class NightlyJobConfig {
 
     @Bean
-    public Job nightlyJob(JobRepository jobRepository, PullProperties pulls, Step platformPull, Step mailPull, Step loadReferenceData,
+    public Job nightlyJob(JobRepository jobRepository, PullProperties pulls, Step platformPull, Step mailPull, Step sftpPull,
+                          Step loadReferenceData,
                           Step loadIndicatorCatalog, Step ingestSpreadsheets, Step platformLoad, Step platformDerive,
                           Step loadExplanations, Step recordMissingFigures, Step refreshQuarters, Step dataQualityChecks,
                           Step publishMarts, Step writeQuarterlyReport, ReplyProperties replies, Step mailReply) {
@@ -61,6 +62,9 @@ public class NightlyJobConfig {
         }
         if (pulls.mail().enabled()) {
             first.add(mailPull);
+        }
+        if (pulls.sftp().enabled()) {
+            first.add(sftpPull);
         }
         first.add(loadReferenceData);
         SimpleJobBuilder job = new JobBuilder("nightlyJob", jobRepository).start(first.get(0));
