@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * validation -> warehouse <- evaluation <- publish, and operations on top wires the jobs:
  * <pre>
  * operations                      launcher, commands, nightlyJob/quarterlyJob
- *   publish                       publishJob
+ *   publish, reply                publishJob; mailReply (receipts, 催报, report lines by mail)
  *     evaluation                  evaluationJob          intake.spreadsheet, intake.platform (ingestJob, platformJob)
  *                                                          intake.pull (platformPull ...: files into the inbox)
  *       validation                the rules every figure passes, reviewJob
@@ -42,6 +42,7 @@ class ArchitectureTest {
     private static final String PULL = "intake.pull";
     private static final String EVALUATION = "evaluation";
     private static final String PUBLISH = "publish";
+    private static final String REPLY = "reply";
     private static final String OPERATIONS = "operations";
     private static final String APPLICATION = "application";
     private static final String TOOLS = "tools";
@@ -53,6 +54,7 @@ class ArchitectureTest {
             .layer(APPLICATION).definedBy("com.qiyouxiang")
             .layer(OPERATIONS).definedBy("com.qiyouxiang.operations..")
             .layer(PUBLISH).definedBy("com.qiyouxiang.publish..")
+            .layer(REPLY).definedBy("com.qiyouxiang.reply..")
             .layer(EVALUATION).definedBy("com.qiyouxiang.evaluation..")
             .layer(SPREADSHEET).definedBy("com.qiyouxiang.intake.spreadsheet..")
             .layer(PLATFORM).definedBy("com.qiyouxiang.intake.platform..")
@@ -66,17 +68,18 @@ class ArchitectureTest {
             .whereLayer(APPLICATION).mayOnlyBeAccessedByLayers(TOOLS)
             .whereLayer(OPERATIONS).mayOnlyBeAccessedByLayers(TOOLS)
             .whereLayer(PUBLISH).mayOnlyBeAccessedByLayers(OPERATIONS, TOOLS)
-            .whereLayer(EVALUATION).mayOnlyBeAccessedByLayers(PUBLISH, OPERATIONS, TOOLS)
+            .whereLayer(REPLY).mayOnlyBeAccessedByLayers(OPERATIONS, TOOLS)
+            .whereLayer(EVALUATION).mayOnlyBeAccessedByLayers(PUBLISH, REPLY, OPERATIONS, TOOLS)
             .whereLayer(SPREADSHEET).mayOnlyBeAccessedByLayers(OPERATIONS, TOOLS)
             .whereLayer(PLATFORM).mayOnlyBeAccessedByLayers(OPERATIONS, TOOLS)
-            .whereLayer(PULL).mayOnlyBeAccessedByLayers(OPERATIONS, TOOLS)
+            .whereLayer(PULL).mayOnlyBeAccessedByLayers(REPLY, OPERATIONS, TOOLS)
             .whereLayer(VALIDATION).mayOnlyBeAccessedByLayers(SPREADSHEET, PLATFORM, EVALUATION, PUBLISH, OPERATIONS, TOOLS)
             .whereLayer(CATALOG).mayOnlyBeAccessedByLayers(VALIDATION, SPREADSHEET, PLATFORM, EVALUATION, PUBLISH,
                     OPERATIONS, TOOLS)
             .whereLayer(BATCH).mayOnlyBeAccessedByLayers(CATALOG, VALIDATION, SPREADSHEET, PLATFORM, PULL, EVALUATION, PUBLISH,
-                    OPERATIONS, TOOLS)
+                    REPLY, OPERATIONS, TOOLS)
             .whereLayer(WAREHOUSE).mayOnlyBeAccessedByLayers(BATCH, CATALOG, VALIDATION, SPREADSHEET, PLATFORM, PULL, EVALUATION,
-                    PUBLISH, OPERATIONS, TOOLS)
+                    PUBLISH, REPLY, OPERATIONS, TOOLS)
             .whereLayer(TOOLS).mayNotBeAccessedByAnyLayer()
             .because("the data moves inbox -> intake -> validation -> warehouse <- evaluation <- publish, with operations "
                     + "on top wiring the jobs: a package uses only the packages below it (see its package-info.java)");

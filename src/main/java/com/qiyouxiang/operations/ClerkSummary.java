@@ -145,6 +145,7 @@ public final class ClerkSummary {
             case "ingestJob" -> "部门报表入库";
             case "platformJob" -> "数据平台导出入库";
             case "pullJob" -> "自动收取（数据平台接口、邮箱、SFTP）";
+            case "replyJob" -> "回复报送单位";
             case "reviewJob" -> "情况说明与催报";
             case "evaluationJob" -> "季度评价";
             case "publishJob" -> "发布";
@@ -252,6 +253,9 @@ public final class ClerkSummary {
             case "platformDerive" -> figures(ids, "derived");
             case "platformPull" -> pulled(ids, "platform");
             case "mailPull" -> pulled(ids, "mail");
+            case "sftpPull" -> pulled(ids, "sftp");
+            case "mailReply" -> "，" + step.getWriteCount() + " 封邮件" + (step.getExecutionContext().getString(
+                    com.qiyouxiang.batch.WarehouseTasklet.SUMMARY_KEY, "").contains("dry run") ? "已生成（试运行，未发送）" : "已发送");
             case "loadExplanations" -> filesOf(files, "explanation");
             case "recordMissingFigures" -> missing(ids);
             case "refreshQuarters", "evaluateQuarter" -> lights();

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import com.qiyouxiang.catalog.CatalogIndex;
 import com.qiyouxiang.intake.platform.PlatformMapping;
+import com.qiyouxiang.intake.pull.PullDataset;
 import com.qiyouxiang.intake.spreadsheet.MappingCheck;
 import com.qiyouxiang.intake.spreadsheet.SourceMappings;
 
@@ -45,6 +46,14 @@ final class MappingsCheck {
                 PlatformMapping.loadAll(platformDir);
             } catch (RuntimeException e) {
                 problems.add(new MappingCheck.Problem(platformDir, 1, true, e.getMessage()));
+            }
+            Path pulls = platformDir.resolve("pull"); // the platform interface's dataset files (platformPull)
+            if (Files.isDirectory(pulls)) {
+                try {
+                    PullDataset.loadAll(pulls);
+                } catch (RuntimeException e) {
+                    problems.add(new MappingCheck.Problem(pulls, 1, true, e.getMessage()));
+                }
             }
             List<String> names = new ArrayList<>();
             for (Path inbox : inboxes) {

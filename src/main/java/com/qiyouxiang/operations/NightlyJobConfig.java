@@ -23,6 +23,7 @@ import com.qiyouxiang.evaluation.EvaluationProperties;
 import com.qiyouxiang.evaluation.Quarter;
 import com.qiyouxiang.evaluation.QuarterEvaluator;
 import com.qiyouxiang.intake.pull.PullProperties;
+import com.qiyouxiang.reply.ReplyProperties;
 import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseProperties;
@@ -32,10 +33,11 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
  * resumes at the step it died in; each step commits whole, or per file for the ingests).
  * <ul>
  * <li>nightlyJob: the pulls that are enabled (platformPull: the platform interface's exports; mailPull: the
- * bureaus' mailed workbooks) →
+ * bureaus' mailed workbooks; sftpPull: a remote drop folder) →
  * reference data → bureau spreadsheets → platform exports → derived indicators →
  * 情况说明 and the 催报 list → every quarter's marts from qyx.nightly.evaluate-from through the current
- * one → data-quality checks → publish marts → quarterly report of the last closed quarter.</li>
+ * one → data-quality checks → publish marts → quarterly report of the last closed quarter → mailReply, when enabled
+ * (receipts with the feedback workbooks, 催报, the bureaus' report lines).</li>
  * <li>quarterlyJob ({@code quarter=2026Q3}, default the last closed quarter; {@code rerun=true} for a
  * re-convened meeting): evaluate that quarter → checks → freeze the meeting's version (会议口径, once the
  * quarter has closed) → publish → the quarterly report for the 季度调度会.</li>
@@ -48,10 +50,11 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
 public class NightlyJobConfig {
 
     @Bean
-    public Job nightlyJob(JobRepository jobRepository, PullProperties pulls, Step platformPull, Step mailPull, Step loadReferenceData,
+    public Job nightlyJob(JobRepository jobRepository, PullProperties pulls, Step platformPull, Step mailPull, Step sftpPull,
+                          Step loadReferenceData,
                           Step loadIndicatorCatalog, Step ingestSpreadsheets, Step platformLoad, Step platformDerive,
                           Step loadExplanations, Step recordMissingFigures, Step refreshQuarters, Step dataQualityChecks,
-                          Step publishMarts, Step writeQuarterlyReport) {
+                          Step publishMarts, Step writeQuarterlyReport, ReplyProperties replies, Step mailReply) {
         // the pulls that are enabled come first, before anything reads the inbox; off (the default), the run is as before
         List<Step> first = new ArrayList<>();
         if (pulls.platform().enabled()) {
@@ -60,10 +63,13 @@ public class NightlyJobConfig {
         if (pulls.mail().enabled()) {
             first.add(mailPull);
         }
+        if (pulls.sftp().enabled()) {
+            first.add(sftpPull);
+        }
         first.add(loadReferenceData);
         SimpleJobBuilder job = new JobBuilder("nightlyJob", jobRepository).start(first.get(0));
         first.subList(1, first.size()).forEach(job::next);
-        return job
+        job
                 .next(loadIndicatorCatalog)
                 .next(ingestSpreadsheets)
                 .next(platformLoad)
@@ -73,8 +79,11 @@ public class NightlyJobConfig {
                 .next(refreshQuarters)
                 .next(dataQualityChecks)
                 .next(publishMarts)
-                .next(writeQuarterlyReport)
-                .build();
+                .next(writeQuarterlyReport);
+        if (replies.enabled()) { // last: the receipts need the feedback workbooks, the report lines the marts
+            job.next(mailReply);
+        }
+        return job.build();
     }
 
     @Bean

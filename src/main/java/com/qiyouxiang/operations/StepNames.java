@@ -8,6 +8,7 @@ public final class StepNames {
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("platformPull", "数据平台接口取数"),
             Map.entry("mailPull", "邮箱收取"),
+            Map.entry("sftpPull", "SFTP 收取"),
             Map.entry("loadReferenceData", "基础数据（部门、领域、镇街）"),
             Map.entry("loadIndicatorCatalog", "指标目录"),
             Map.entry("ingestSpreadsheets", "部门报表"),
@@ -20,7 +21,8 @@ public final class StepNames {
             Map.entry("dataQualityChecks", "数据质量检查"),
             Map.entry("freezeMeetingVersion", "冻结会议口径"),
             Map.entry("publishMarts", "发布数据集"),
-            Map.entry("writeQuarterlyReport", "季度调度报告"));
+            Map.entry("writeQuarterlyReport", "季度调度报告"),
+            Map.entry("mailReply", "回复报送单位（回执、退回修改、催报）"));
 
     private StepNames() {
     }

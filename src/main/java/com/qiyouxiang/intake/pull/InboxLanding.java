@@ -59,6 +59,14 @@ public final class InboxLanding {
         }
     }
 
+    /** The same, with a line for the run log when there were any. */
+    public static void deleteLeftovers(Path dir, java.util.List<String> lines) {
+        int n = deleteLeftovers(dir);
+        if (n > 0) {
+            lines.add("deleted " + n + " partial file(s) a killed run left in " + dir);
+        }
+    }
+
     static boolean isPart(Path p) {
         String name = p.getFileName().toString();
         return name.startsWith(".") && name.endsWith(PART) && Files.isRegularFile(p);

@@ -94,10 +94,7 @@ public class MailPull {
                     + "QYX_PULL_MAIL_PASSWORD (or qyx.pull.mail.password-file, mode 600)");
         }
         List<String> lines = new ArrayList<>();
-        int leftovers = InboxLanding.deleteLeftovers(settings.inboxDir());
-        if (leftovers > 0) {
-            lines.add("deleted " + leftovers + " partial attachment(s) a killed run left in " + settings.inboxDir());
-        }
+        InboxLanding.deleteLeftovers(settings.inboxDir(), lines);
         Session session = Session.getInstance(tlsSession("imaps", settings.host(), settings.port(), ssl,
                 settings.timeout().toMillis()));
         int taken = 0;

@@ -58,10 +58,7 @@ public class PlatformPull {
     public Outcome pullAll(Long jobExecutionId) throws IOException, InterruptedException, SQLException {
         List<PullDataset> datasets = PullDataset.loadAll(settings.datasetsDir());
         List<String> lines = new ArrayList<>();
-        int leftovers = InboxLanding.deleteLeftovers(settings.inboxDir());
-        if (leftovers > 0) {
-            lines.add("deleted " + leftovers + " partial download(s) a killed run left in " + settings.inboxDir());
-        }
+        InboxLanding.deleteLeftovers(settings.inboxDir(), lines);
         int landed = 0;
         int unchanged = 0;
         long rows = 0;

@@ -16,7 +16,7 @@ import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.warehouse.Warehouse;
 
 /**
- * pullJob: the pulls alone (platformPull, mailPull), for a first try of a new configuration ({@code jobs/run pullJob}); the
+ * pullJob: the pulls alone (platformPull, mailPull, sftpPull), for a first try of a new configuration ({@code jobs/run pullJob}); the
  * nightly run starts with the same steps when they are enabled. Each pull commits its bookkeeping file by file (a
  * killed pull keeps what landed whole), so the steps are plain tasklets, not one warehouse transaction.
  */
@@ -25,8 +25,26 @@ import com.qiyouxiang.warehouse.Warehouse;
 public class PullJobConfig {
 
     @Bean
-    public Job pullJob(JobRepository jobRepository, Step platformPull, Step mailPull) {
-        return new JobBuilder("pullJob", jobRepository).start(platformPull).next(mailPull).build();
+    public Job pullJob(JobRepository jobRepository, Step platformPull, Step mailPull, Step sftpPull) {
+        return new JobBuilder("pullJob", jobRepository).start(platformPull).next(mailPull).next(sftpPull).build();
+    }
+
+    @Bean
+    public Step sftpPull(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse, PullProperties properties) {
+        return new StepBuilder("sftpPull", jobRepository).tasklet((contribution, context) -> {
+            SftpPullSettings settings = properties.sftp();
+            String summary;
+            if (!settings.enabled()) {
+                summary = "sftp pull off (qyx.pull.sftp.enabled=false)";
+            } else {
+                SftpPull.Outcome o = new SftpPull(settings, warehouse)
+                        .pullAll(context.getStepContext().getStepExecution().getJobExecutionId());
+                contribution.incrementWriteCount(o.landed());
+                summary = String.join("\n", o.lines());
+            }
+            contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY, summary);
+            return RepeatStatus.FINISHED;
+        }, tx).build();
     }
 
     @Bean

@@ -8,14 +8,17 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  *
  * @param platform the platform interface (platformPull)
  * @param mail     the bureaus' mailbox (mailPull)
+ * @param sftp     a remote drop folder (sftpPull)
  */
 @ConfigurationProperties("qyx.pull")
 public record PullProperties(@NestedConfigurationProperty PlatformPullSettings platform,
-                             @NestedConfigurationProperty MailPullSettings mail) {
+                             @NestedConfigurationProperty MailPullSettings mail,
+                             @NestedConfigurationProperty SftpPullSettings sftp) {
 
     public PullProperties {
         platform = platform == null ? new PlatformPullSettings(false, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null) : platform;
         mail = mail == null ? MailPullSettings.OFF : mail;
+        sftp = sftp == null ? SftpPullSettings.OFF : sftp;
     }
 }

@@ -39,7 +39,7 @@ import com.qiyouxiang.warehouse.Warehouse;
  * date as received time; an unknown sender, a message without a usable attachment, a zip that climbs out of itself or
  * breaks a limit are quarantined and land nothing; a message is never taken twice; the JVM's own trust refuses the server.
  */
-class MailPullTest {
+public class MailPullTest {
 
     static final Path WORKBOOK = Path.of("samples/inbox/人社局2026年第三季度指标报表.xlsx");
     static final String RS = "rsj-tongji@example.gov.cn";
@@ -139,7 +139,7 @@ class MailPullTest {
                 .isInstanceOf(PullRefusedException.class).hasMessageContaining("邮箱拒绝登录").hasMessageNotContaining("wrong");
     }
 
-    static MimeMessage message(String id, String from, Instant sent, MimeBodyPart... parts) throws Exception {
+    public static MimeMessage message(String id, String from, Instant sent, MimeBodyPart... parts) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new java.util.Properties())) {
             @Override
             protected void updateMessageID() throws jakarta.mail.MessagingException {
@@ -162,7 +162,7 @@ class MailPullTest {
         return m;
     }
 
-    static MimeBodyPart part(String name, byte[] bytes) throws Exception {
+    public static MimeBodyPart part(String name, byte[] bytes) throws Exception {
         MimeBodyPart p = new MimeBodyPart();
         p.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(bytes, "application/octet-stream")));
         p.setFileName(jakarta.mail.internet.MimeUtility.encodeText(name, "UTF-8", "B"));

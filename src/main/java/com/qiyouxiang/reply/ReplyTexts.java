@@ -1,0 +1,105 @@
+package com.qiyouxiang.reply;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Chinese texts of the replies, built from the rows of sql/statements/reply/: no product paths, mapping ids or
+ * reason codes, only what the bureau sent, what became of it and what to do.
+ */
+final class ReplyTexts {
+
+    static final String SIGNATURE = "\n\n此邮件由七优享数据系统自动发送。如有疑问，请与市七优享数据专班联系。";
+
+    private ReplyTexts() {
+    }
+
+    /** A receipt for one mailed message: one paragraph per file; the feedback workbooks to attach are added to {@code attach}. */
+    static Outgoing receipt(List<Map<String, Object>> files, Path feedbackDir) {
+        Map<String, Object> first = files.get(0);
+        String bureau = (String) first.get("bureau_name");
+        List<Path> attach = new ArrayList<>();
+        List<String> paragraphs = new ArrayList<>();
+        boolean returned = false;
+        boolean verify = false;
+        for (Map<String, Object> f : files) {
+            String name = (String) f.get("file_name");
+            String status = (String) f.get("status");
+            long read = number(f, "rows_read");
+            long loaded = number(f, "rows_loaded");
+            long rejected = number(f, "rows_rejected");
+            long ignored = number(f, "rows_ignored");
+            long toVerify = number(f, "to_verify");
+            if (status == null || !status.startsWith("loaded")) {
+                paragraphs.add("《" + name + "》未能入库：" + (f.get("message") == null ? "文件无法读取" : f.get("message"))
+                        + "。请核对后重新报送。");
+                returned = true;
+                continue;
+            }
+            String counts = String.format("读取 %d 行，入库 %d 行，退回 %d 行，忽略 %d 行（标题、表头、空行等）", read, loaded, rejected, ignored);
+            String stem = name.replaceAll("\\.(xlsx|xlsm|xls|csv)$", "");
+            Path day = f.get("processed_day") == null ? feedbackDir : feedbackDir.resolve(f.get("processed_day").toString());
+            if (rejected > 0) {
+                returned = true;
+                paragraphs.add(withWorkbook(day.resolve(stem + "_退回修改.xlsx"), attach, "《" + name + "》退回修改：" + counts
+                        + "。有 " + rejected + " 处数据未能入库，", "中“反馈说明”表逐项修改后重新报送（修改后的文件按新版本入库）。",
+                        "请按退回原因修改后重新报送。"));
+            } else if (toVerify > 0) {
+                verify = true;
+                paragraphs.add(withWorkbook(day.resolve(stem + "_数据核实.xlsx"), attach, "《" + name + "》已入库，" + counts
+                        + "。其中 " + toVerify + " 处数据需要核实（待核实），", "的“情况说明”表填写说明和填报人后交回。", "请说明情况。"));
+            } else {
+                paragraphs.add("《" + name + "》已收到并入库：" + counts + "。");
+            }
+        }
+        String kind = returned ? "returned" : verify ? "verify" : "receipt";
+        String title = returned ? "退回修改" : verify ? "数据核实" : "已收到";
+        String subject = "【七优享】" + title + "：" + files.get(0).get("file_name") + (files.size() > 1 ? " 等 " + files.size() + " 个文件" : "");
+        String body = bureau + "：\n\n您单位报送的七优享数据已处理，结果如下：\n\n" + String.join("\n\n", paragraphs) + SIGNATURE;
+        return new Outgoing("receipt:" + first.get("message_id"), kind, (String) first.get("bureau_code"), (String) first.get("sender"),
+                subject, body, attach);
+    }
+
+    /** The paragraph of a file with a feedback workbook: attached when the ingest wrote it. */
+    private static String withWorkbook(Path workbook, List<Path> attach, String text, String withIt, String without) {
+        if (!Files.exists(workbook)) {
+            return text + without;
+        }
+        attach.add(workbook);
+        return text + "请按附件《" + workbook.getFileName() + "》" + withIt;
+    }
+
+    static String reminder(String bureauName, String quarter, String deadline, List<Map<String, Object>> owed) {
+        StringBuilder b = new StringBuilder(bureauName + "：\n\n" + quarterText(quarter) + "七优享数据报送截止日为 " + deadline
+                + "。截至目前，您单位尚有以下 " + owed.size() + " 项数据未报送，请按时报送：\n\n");
+        for (Map<String, Object> o : owed) {
+            b.append("  - ").append(o.get("indicator_name")).append("（").append(o.get("town_name")).append("，")
+                    .append(o.get("expected_period")).append("）\n");
+        }
+        return b + SIGNATURE;
+    }
+
+    static String report(String bureauName, String quarter, List<Map<String, Object>> lines) {
+        StringBuilder b = new StringBuilder(bureauName + "：\n\n" + quarterText(quarter) + "七优享季度调度会前，现将您单位牵头指标中"
+                + "亮红灯、黄灯的情况通报如下，请在会前做好说明准备：\n\n");
+        for (Map<String, Object> l : lines) {
+            Object target = l.get("schedule_target");
+            b.append("  - ").append(l.get("indicator_name")).append("：").append(l.get("light_zh")).append("，当前值 ")
+                    .append(l.get("value") == null ? "无" : l.get("value")).append(l.get("unit") == null ? "" : l.get("unit"))
+                    .append(target == null ? "" : "，序时目标 " + target).append("\n");
+        }
+        return b + SIGNATURE;
+    }
+
+    static String quarterText(String quarter) {
+        return quarter.substring(0, 4) + "年第" + "一二三四".charAt(quarter.charAt(5) - '1') + "季度";
+    }
+
+    private static long number(Map<String, Object> row, String key) {
+        Object v = row.get(key);
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+}
