@@ -46,6 +46,7 @@ import com.qiyouxiang.publish.CsvExport;
  * rejects, rule results) instead, read-only and holding the run lock while it does, so that it never
  * blocks a run half-way: while a run is in progress it refuses (exit 3), and a run started meanwhile
  * exits "already running" rather than failing on DuckDB's file lock.</li>
+ * <li>check &lt;file&gt; [mapping=&lt;id&gt;] [--mapping-file &lt;yml&gt;]: a dry run of one file ({@link FileCheck}).</li>
  * <li>trace &lt;indicator&gt; &lt;quarter&gt; [town]: one light followed back to its cells, in Chinese
  * ({@link com.qiyouxiang.evaluation.Trace}), from the working warehouse, read-only under the run lock.</li>
  * </ul>
@@ -68,13 +69,19 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final com.qiyouxiang.intake.spreadsheet.IngestProperties ingest;
     private final com.qiyouxiang.intake.platform.PlatformProperties platform;
     private final com.qiyouxiang.catalog.CatalogProperties catalog;
+    private final com.qiyouxiang.validation.ValueRules rules;
+    private final com.qiyouxiang.warehouse.FileLimits limits;
 
     public CommandRunner(JobRepository jobRepository, OperationsProperties properties,
+                         com.qiyouxiang.validation.ValueRules rules,
                          com.qiyouxiang.warehouse.WarehouseProperties warehouse,
                          com.qiyouxiang.intake.spreadsheet.IngestProperties ingest,
                          com.qiyouxiang.intake.platform.PlatformProperties platform,
                          com.qiyouxiang.catalog.CatalogProperties catalog,
+                         com.qiyouxiang.warehouse.FileLimits limits,
                          org.springframework.core.env.ConfigurableEnvironment environment) {
+        this.limits = limits;
+        this.rules = rules;
         this.warehouse = warehouse;
         this.ingest = ingest;
         this.platform = platform;
@@ -102,7 +109,12 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                         : query(args.getNonOptionArgs(), args.containsOption("csv")));
                 case "check-mappings" -> checkMappings();
                 case "trace" -> out.print(trace(args.getNonOptionArgs()));
-                default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status, query, doctor, check-mappings or trace");
+                case "check" -> {
+                    FileCheck.Result r = FileCheck.run(FileCheck.Arguments.parse(args.getSourceArgs()), warehousePath, ingest, platform, rules, limits);
+                    out.print(r.report());
+                    exitCode = r.exitCode();
+                }
+                default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status, query, doctor, check, check-mappings or trace");
             }
         } catch (IllegalArgumentException e) {
             fail(ExitCodes.BAD_ARGUMENTS, e.getMessage());

@@ -25,29 +25,7 @@ class ReportNeutralisedTest {
 
     @Test
     void reportWorkbookAndPageHoldInjectionStringsAsText(@TempDir Path dir) throws Exception {
-        Map<ReportSection, List<Map<String, Object>>> sections = new LinkedHashMap<>();
-        for (ReportSection section : ReportSection.all()) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (String evil : InjectionStrings.ALL) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (ReportSection.Column col : section.columns()) {
-                    row.put(col.key(), switch (col.kind()) {
-                        case TEXT -> evil;
-                        case LIGHT -> "green";
-                        case FLAG -> true;
-                        default -> 1.0;
-                    });
-                }
-                row.putIfAbsent("indicator_code", evil);
-                row.putIfAbsent("indicator_name", evil);
-                row.putIfAbsent("town_name", evil);
-                row.putIfAbsent("domain_name", evil);
-                row.putIfAbsent("town_value", 1.0);
-                rows.add(row);
-            }
-            sections.put(section, rows);
-        }
-        ReportData data = new ReportData("2026Q3", sections);
+        ReportData data = new ReportData("2026Q3", evilRows(ReportSection.agenda()), evilRows(ReportSection.all()));
         Path xlsx = dir.resolve("report.xlsx");
         QuarterlyReportWorkbook.write(data, xlsx);
         assertThat(InjectionStrings.stringCellsWithoutFormulas(xlsx)).containsAll(InjectionStrings.ALL);
@@ -69,5 +47,32 @@ class ReportNeutralisedTest {
             DataDictionary.workbook(c, xlsx);
         }
         assertThat(InjectionStrings.stringCellsWithoutFormulas(xlsx)).contains("=HYPERLINK(\"http://x\",\"y\")", "@SUM(1+1)");
+    }
+
+    /** Every section's rows with each text column holding one injection string. */
+    private static Map<ReportSection, List<Map<String, Object>>> evilRows(List<ReportSection> which) {
+        Map<ReportSection, List<Map<String, Object>>> sections = new LinkedHashMap<>();
+        for (ReportSection section : which) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (String evil : InjectionStrings.ALL) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (ReportSection.Column col : section.columns()) {
+                    row.put(col.key(), switch (col.kind()) {
+                        case TEXT -> evil;
+                        case LIGHT -> "green";
+                        case FLAG -> true;
+                        default -> 1.0;
+                    });
+                }
+                row.putIfAbsent("indicator_code", evil);
+                row.putIfAbsent("indicator_name", evil);
+                row.putIfAbsent("town_name", evil);
+                row.putIfAbsent("domain_name", evil);
+                row.putIfAbsent("town_value", 1.0);
+                rows.add(row);
+            }
+            sections.put(section, rows);
+        }
+        return sections;
     }
 }
