@@ -158,11 +158,11 @@ class LauncherIT {
                 "指标         | 值", "-------------+-----", "普惠托位占比 | 63.5", "H01          | 4.1", "(2 rows)");
 
         Result csv = launch("--qyx.command=query", "SELECT * FROM t ORDER BY 值 DESC", "--csv");
-        assertThat(csv.out().lines().toList()).containsExactly("指标,值", "普惠托位占比,63.5", "H01,4.1");
+        assertThat(csv.out().lines().toList()).containsExactly("\uFEFF指标,值", "普惠托位占比,63.5", "H01,4.1");
 
         Path file = work.resolve("q.sql");
         Files.writeString(file, "-- which is biggest\nSELECT 指标 FROM t ORDER BY 值 DESC LIMIT 1;\n");
-        assertThat(launch("--qyx.command=query", file.toString(), "--csv").out()).isEqualTo("指标\r\n普惠托位占比\r\n");
+        assertThat(launch("--qyx.command=query", file.toString(), "--csv").out()).isEqualTo("\uFEFF指标\r\n普惠托位占比\r\n");
 
         assertThat(launch("--qyx.command=query", "SELECT * FROM no_such_table").exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(launch("--qyx.command=query").exitCode()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
@@ -174,7 +174,7 @@ class LauncherIT {
         // the warehouse w.duckdb was made by the referenceJob runs above
         Result towns = launch("--qyx.command=query", "--warehouse", "SELECT count(*) AS towns FROM dim_town WHERE level = 'town'", "--csv");
         assertThat(towns.exitCode()).isZero();
-        assertThat(towns.out().lines().toList()).containsExactly("towns", "23");
+        assertThat(towns.out().lines().toList()).containsExactly("\uFEFFtowns", "23");
 
         Process holder = startLockHolder();
         try {
