@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * operations                      launcher, commands, nightlyJob/quarterlyJob
  *   publish                       publishJob
  *     evaluation                  evaluationJob          intake.spreadsheet, intake.platform (ingestJob, platformJob)
+ *                                                          intake.pull (platformPull ...: files into the inbox)
  *       validation                the rules every figure passes, reviewJob
  *         catalog                 referenceJob
  *           batch                 run summary, progress, the warehouse tasklet
@@ -38,6 +39,7 @@ class ArchitectureTest {
     private static final String VALIDATION = "validation";
     private static final String SPREADSHEET = "intake.spreadsheet";
     private static final String PLATFORM = "intake.platform";
+    private static final String PULL = "intake.pull";
     private static final String EVALUATION = "evaluation";
     private static final String PUBLISH = "publish";
     private static final String OPERATIONS = "operations";
@@ -54,6 +56,7 @@ class ArchitectureTest {
             .layer(EVALUATION).definedBy("com.qiyouxiang.evaluation..")
             .layer(SPREADSHEET).definedBy("com.qiyouxiang.intake.spreadsheet..")
             .layer(PLATFORM).definedBy("com.qiyouxiang.intake.platform..")
+            .layer(PULL).definedBy("com.qiyouxiang.intake.pull..")
             .layer(VALIDATION).definedBy("com.qiyouxiang.validation..")
             .layer(CATALOG).definedBy("com.qiyouxiang.catalog..")
             .layer(BATCH).definedBy("com.qiyouxiang.batch..")
@@ -66,12 +69,13 @@ class ArchitectureTest {
             .whereLayer(EVALUATION).mayOnlyBeAccessedByLayers(PUBLISH, OPERATIONS, TOOLS)
             .whereLayer(SPREADSHEET).mayOnlyBeAccessedByLayers(OPERATIONS, TOOLS)
             .whereLayer(PLATFORM).mayOnlyBeAccessedByLayers(OPERATIONS, TOOLS)
+            .whereLayer(PULL).mayOnlyBeAccessedByLayers(OPERATIONS, TOOLS)
             .whereLayer(VALIDATION).mayOnlyBeAccessedByLayers(SPREADSHEET, PLATFORM, EVALUATION, PUBLISH, OPERATIONS, TOOLS)
             .whereLayer(CATALOG).mayOnlyBeAccessedByLayers(VALIDATION, SPREADSHEET, PLATFORM, EVALUATION, PUBLISH,
                     OPERATIONS, TOOLS)
-            .whereLayer(BATCH).mayOnlyBeAccessedByLayers(CATALOG, VALIDATION, SPREADSHEET, PLATFORM, EVALUATION, PUBLISH,
+            .whereLayer(BATCH).mayOnlyBeAccessedByLayers(CATALOG, VALIDATION, SPREADSHEET, PLATFORM, PULL, EVALUATION, PUBLISH,
                     OPERATIONS, TOOLS)
-            .whereLayer(WAREHOUSE).mayOnlyBeAccessedByLayers(BATCH, CATALOG, VALIDATION, SPREADSHEET, PLATFORM, EVALUATION,
+            .whereLayer(WAREHOUSE).mayOnlyBeAccessedByLayers(BATCH, CATALOG, VALIDATION, SPREADSHEET, PLATFORM, PULL, EVALUATION,
                     PUBLISH, OPERATIONS, TOOLS)
             .whereLayer(TOOLS).mayNotBeAccessedByAnyLayer()
             .because("the data moves inbox -> intake -> validation -> warehouse <- evaluation <- publish, with operations "

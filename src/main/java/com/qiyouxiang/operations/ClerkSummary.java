@@ -1,5 +1,7 @@
 package com.qiyouxiang.operations;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -16,6 +19,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.qiyouxiang.evaluation.Quarter;
+import com.qiyouxiang.intake.pull.PullRefusedException;
 import com.qiyouxiang.operations.RunFiles.RunFile;
 import com.qiyouxiang.operations.RunWarnings.CheckWarning;
 import com.qiyouxiang.operations.RunWarnings.Warning;
@@ -62,7 +66,9 @@ public final class ClerkSummary {
         fileLines(files, lines);
         List<RunFile> refused = files.stream().filter(f -> !f.loadedAtAll()).toList();
         if (!refused.isEmpty()) {
-            lines.add("未能入库的文件（文件仍在收件箱中，请按原因处理）：");
+            lines.add(refused.stream().anyMatch(f -> f.status().equals("quarantined"))
+                    ? "未能入库的文件（已隔离的文件在隔离文件夹中，其余仍在收件箱中，请按原因处理）："
+                    : "未能入库的文件（文件仍在收件箱中，请按原因处理）：");
             refused.stream().limit(MAX_LISTED).forEach(f -> lines.add("  " + f.fileName()
                     + (f.bureauName() == null ? "" : "（" + f.bureauName() + "）") + "：" + f.message()
                     + (f.thisRun() ? "" : "【此前已收到】")));
@@ -78,12 +84,16 @@ public final class ClerkSummary {
         for (StepExecution step : run.steps()) {
             lines.add(String.format("  %s：%s%s", StepNames.of(step.getStepName()), stepStatus(step), stepDetail(step, run, files, checks)));
         }
+        for (StepExecution step : run.steps()) {
+            refusal(step).ifPresent(why -> lines.add("  " + StepNames.of(step.getStepName()) + "未完成：" + why));
+        }
         if (job.getStatus() != BatchStatus.COMPLETED) {
             lines.add("运行未完成：请再次运行同一命令（例如 jobs/nightly）续跑，已完成的步骤不会重做；");
             lines.add("  如再次失败，请把运行记录发给技术支持（技术细节只写在运行记录中）。");
         }
-        if (feedbackDir != null) {
-            lines.add("反馈表（发给报送单位）：" + feedbackDir.resolve(LocalDate.now().toString()));
+        long feedback = feedbackWorkbooks(feedbackDir);
+        if (feedback > 0) {
+            lines.add("反馈表（发给报送单位）：今日 " + feedback + " 份，在 " + feedbackDir.resolve(LocalDate.now().toString()));
         }
         if (runLog != null) {
             lines.add("运行记录（完整清单）：" + runLog);
@@ -99,6 +109,34 @@ public final class ClerkSummary {
         return String.join("\n", lines);
     }
 
+    /** The feedback workbooks of today's folder; 0 when there is none (a run that wrote no feedback names no folder). */
+    private static long feedbackWorkbooks(Path feedbackDir) {
+        if (feedbackDir == null) {
+            return 0;
+        }
+        Path today = feedbackDir.resolve(LocalDate.now().toString());
+        if (!Files.isDirectory(today)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(today)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".xlsx")).count();
+        } catch (IOException unreadable) {
+            return 0;
+        }
+    }
+
+    /** The clerk's reason a pull refused to go on (credentials, a changed interface, a limit), if that is why a step failed. */
+    private static java.util.Optional<String> refusal(StepExecution step) {
+        for (Throwable t : step.getFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof PullRefusedException) {
+                    return java.util.Optional.of(c.getMessage());
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static String jobName(String job) {
         return switch (job) {
             case "nightlyJob" -> "每日运行";
@@ -106,6 +144,7 @@ public final class ClerkSummary {
             case "referenceJob" -> "基础数据";
             case "ingestJob" -> "部门报表入库";
             case "platformJob" -> "数据平台导出入库";
+            case "pullJob" -> "自动收取（数据平台接口、邮箱、SFTP）";
             case "reviewJob" -> "情况说明与催报";
             case "evaluationJob" -> "季度评价";
             case "publishJob" -> "发布";
@@ -186,6 +225,8 @@ public final class ClerkSummary {
             case "ingestSpreadsheets" -> filesOf(files, "spreadsheet") + figures(ids, "spreadsheet");
             case "platformLoad" -> filesOf(files, "platform_indicator", "platform_records", "platform") + figures(ids, "platform");
             case "platformDerive" -> figures(ids, "derived");
+            case "platformPull" -> pulled(ids, "platform");
+            case "mailPull" -> pulled(ids, "mail");
             case "loadExplanations" -> filesOf(files, "explanation");
             case "recordMissingFigures" -> missing(ids);
             case "refreshQuarters", "evaluateQuarter" -> lights();
@@ -194,6 +235,16 @@ public final class ClerkSummary {
             case "writeQuarterlyReport" -> "，已生成季度调度报告";
             default -> "";
         };
+    }
+
+    /** What a pull brought into the inbox in this run (pull_file). */
+    private String pulled(Map<String, Object> ids, String source) {
+        Map<String, Object> params = new java.util.HashMap<>(ids);
+        params.put("source", source);
+        long[] n = jdbc.queryForObject(SqlFiles.read("statements/operations/run_pulls.sql", params),
+                (rs, i) -> new long[] {rs.getLong("files"), rs.getLong("quarantined")});
+        return "，" + n[0] + " 个文件放入收件箱" + (n[0] == 0 ? "（没有新数据）" : "")
+                + (n[1] == 0 ? "" : "，" + n[1] + " 封邮件已隔离（发件人不在通讯录或没有可用附件，未入库）");
     }
 
     private static String filesOf(List<RunFile> files, String... kinds) {

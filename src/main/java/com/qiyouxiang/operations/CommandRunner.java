@@ -19,8 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -32,6 +30,8 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import com.qiyouxiang.publish.CsvExport;
+
 /**
  * The commands that are not jobs, run with {@code --qyx.command=<name>} (jobs/run status, jobs/run query):
  * <ul>
@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  * warehouse's schema version and origin, the job metadata's state and the run lock ({@link Doctor}); exit 0 only when
  * all is well, 2 otherwise;</li>
  * <li>query: one read-only SQL query (text, or a .sql file) against the published marts file, printed as an
- * aligned table or, with --csv, as CSV. With --warehouse it reads the working warehouse (the star schema,
+ * aligned table or, with --csv, as CSV written like the published CSVs (BOM, formula-like text neutralised:
+ * {@link CsvExport}). With --warehouse it reads the working warehouse (the star schema,
  * rejects, rule results) instead, read-only and holding the run lock while it does, so that it never
  * blocks a run half-way: while a run is in progress it refuses (exit 3), and a run started meanwhile
  * exits "already running" rather than failing on DuckDB's file lock.</li>
@@ -69,6 +70,7 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final com.qiyouxiang.intake.platform.PlatformProperties platform;
     private final com.qiyouxiang.catalog.CatalogProperties catalog;
     private final com.qiyouxiang.validation.ValueRules rules;
+    private final com.qiyouxiang.warehouse.FileLimits limits;
 
     public CommandRunner(JobRepository jobRepository, OperationsProperties properties,
                          com.qiyouxiang.validation.ValueRules rules,
@@ -76,7 +78,9 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                          com.qiyouxiang.intake.spreadsheet.IngestProperties ingest,
                          com.qiyouxiang.intake.platform.PlatformProperties platform,
                          com.qiyouxiang.catalog.CatalogProperties catalog,
+                         com.qiyouxiang.warehouse.FileLimits limits,
                          org.springframework.core.env.ConfigurableEnvironment environment) {
+        this.limits = limits;
         this.rules = rules;
         this.warehouse = warehouse;
         this.ingest = ingest;
@@ -106,7 +110,7 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 case "check-mappings" -> checkMappings();
                 case "trace" -> out.print(trace(args.getNonOptionArgs()));
                 case "check" -> {
-                    FileCheck.Result r = FileCheck.run(FileCheck.Arguments.parse(args.getSourceArgs()), warehousePath, ingest, platform, rules);
+                    FileCheck.Result r = FileCheck.run(FileCheck.Arguments.parse(args.getSourceArgs()), warehousePath, ingest, platform, rules, limits);
                     out.print(r.report());
                     exitCode = r.exitCode();
                 }
@@ -231,11 +235,16 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         return sql;
     }
 
-    private static String run(Path database, String sql, boolean csv) throws SQLException, IOException {
+    static String run(Path database, String sql, boolean csv) throws SQLException, IOException {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), readOnly);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (csv) {
+                StringWriter w = new StringWriter();
+                CsvExport.write(rs, w);
+                return w.toString();
+            }
             ResultSetMetaData meta = rs.getMetaData();
             List<String> header = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -249,16 +258,6 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                     row.add(v == null ? "" : v.toString());
                 }
                 rows.add(row);
-            }
-            if (csv) {
-                StringWriter w = new StringWriter();
-                try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-                    p.printRecord(header);
-                    for (List<String> row : rows) {
-                        p.printRecord(row);
-                    }
-                }
-                return w.toString();
             }
             return TextTable.render(header, rows) + "(" + rows.size() + " rows)\n";
         }

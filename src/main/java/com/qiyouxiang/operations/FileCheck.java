@@ -19,12 +19,14 @@ import com.qiyouxiang.intake.spreadsheet.SourceMapping;
 import com.qiyouxiang.intake.spreadsheet.SourceMappings;
 import com.qiyouxiang.intake.spreadsheet.SpreadsheetIngester;
 import com.qiyouxiang.validation.ValueRules;
+import com.qiyouxiang.warehouse.FileLimits;
 
 /**
  * jobs/run check &lt;file&gt; [mapping=&lt;id&gt;] [--mapping-file &lt;yml&gt;]: a dry run of one file through the ingest's own
  * classes against the warehouse opened read-only (DuckDB refuses any write, so the check cannot change it), under
  * the run lock like query --warehouse. The report is the ingester's; this class only finds the file's kind, the
- * mapping asked for and the warehouse.
+ * mapping asked for and the warehouse. The file is read under the same limits as at ingest (qyx.file-limits); no
+ * reading mark is written (the warehouse is read-only), so a file that kills the check's JVM is not quarantined.
  */
 final class FileCheck {
 
@@ -72,7 +74,8 @@ final class FileCheck {
     private FileCheck() {
     }
 
-    static Result run(Arguments args, Path warehouse, IngestProperties ingest, PlatformProperties platform, ValueRules rules)
+    static Result run(Arguments args, Path warehouse, IngestProperties ingest, PlatformProperties platform, ValueRules rules,
+                      FileLimits limits)
             throws IOException, SQLException, RunLock.HeldException {
         if (!Files.isRegularFile(warehouse)) {
             throw new IllegalArgumentException("The warehouse " + warehouse.toAbsolutePath()
@@ -102,7 +105,7 @@ final class FileCheck {
              Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), readOnly)) {
             c.setAutoCommit(false);
             ReferenceData reference = ReferenceData.load(c);
-            SpreadsheetIngester ingester = new SpreadsheetIngester(mappings, reference, rules, ingest);
+            SpreadsheetIngester ingester = new SpreadsheetIngester(mappings, reference, rules, ingest, limits, null);
             SpreadsheetIngester.Checked checked = ingester.check(c, args.file(), forced);
             c.rollback();
             return new Result(checked.report(), checked.exitCode());

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
@@ -21,6 +22,7 @@ import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.evaluation.EvaluationProperties;
 import com.qiyouxiang.evaluation.Quarter;
 import com.qiyouxiang.evaluation.QuarterEvaluator;
+import com.qiyouxiang.intake.pull.PullProperties;
 import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseProperties;
@@ -29,7 +31,9 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
  * The two scheduled runs, each one restartable job made of the stage jobs' steps (a killed run
  * resumes at the step it died in; each step commits whole, or per file for the ingests).
  * <ul>
- * <li>nightlyJob: reference data → bureau spreadsheets → platform exports → derived indicators →
+ * <li>nightlyJob: the pulls that are enabled (platformPull: the platform interface's exports; mailPull: the
+ * bureaus' mailed workbooks) →
+ * reference data → bureau spreadsheets → platform exports → derived indicators →
  * 情况说明 and the 催报 list → every quarter's marts from qyx.nightly.evaluate-from through the current
  * one → data-quality checks → publish marts → quarterly report of the last closed quarter.</li>
  * <li>quarterlyJob ({@code quarter=2026Q3}, default the last closed quarter; {@code rerun=true} for a
@@ -44,12 +48,22 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
 public class NightlyJobConfig {
 
     @Bean
-    public Job nightlyJob(JobRepository jobRepository, Step loadReferenceData,
+    public Job nightlyJob(JobRepository jobRepository, PullProperties pulls, Step platformPull, Step mailPull, Step loadReferenceData,
                           Step loadIndicatorCatalog, Step ingestSpreadsheets, Step platformLoad, Step platformDerive,
                           Step loadExplanations, Step recordMissingFigures, Step refreshQuarters, Step dataQualityChecks,
                           Step publishMarts, Step writeQuarterlyReport) {
-        return new JobBuilder("nightlyJob", jobRepository)
-                .start(loadReferenceData)
+        // the pulls that are enabled come first, before anything reads the inbox; off (the default), the run is as before
+        List<Step> first = new ArrayList<>();
+        if (pulls.platform().enabled()) {
+            first.add(platformPull);
+        }
+        if (pulls.mail().enabled()) {
+            first.add(mailPull);
+        }
+        first.add(loadReferenceData);
+        SimpleJobBuilder job = new JobBuilder("nightlyJob", jobRepository).start(first.get(0));
+        first.subList(1, first.size()).forEach(job::next);
+        return job
                 .next(loadIndicatorCatalog)
                 .next(ingestSpreadsheets)
                 .next(platformLoad)

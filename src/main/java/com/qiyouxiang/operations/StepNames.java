@@ -6,6 +6,8 @@ import java.util.Map;
 public final class StepNames {
 
     private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("platformPull", "数据平台接口取数"),
+            Map.entry("mailPull", "邮箱收取"),
             Map.entry("loadReferenceData", "基础数据（部门、领域、镇街）"),
             Map.entry("loadIndicatorCatalog", "指标目录"),
             Map.entry("ingestSpreadsheets", "部门报表"),

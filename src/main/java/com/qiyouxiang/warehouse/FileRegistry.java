@@ -58,18 +58,24 @@ public final class FileRegistry {
         }
     }
 
-    /** Registers a file as being processed and returns its id. */
+    /**
+     * Registers a file as being processed and returns its id. Its received time is now, or, for a file a pull brought
+     * (pull_file, by checksum), when it was received there: a mailed workbook's message date.
+     */
     public static long register(Connection c, Path file, String checksum, String sourceKind, Long jobExecutionId)
             throws SQLException {
         try (PreparedStatement p = c.prepareStatement("""
-                INSERT INTO etl_file (file_name, path, checksum_sha256, size_bytes, source_kind, status, job_execution_id)
-                VALUES (?, ?, ?, ?, ?, 'processing', ?) RETURNING file_id""")) {
+                INSERT INTO etl_file (file_name, path, checksum_sha256, size_bytes, source_kind, status, job_execution_id, received_at)
+                VALUES (?, ?, ?, ?, ?, 'processing', ?,
+                        coalesce((SELECT min(received_at) FROM pull_file WHERE checksum_sha256 = ?), current_timestamp))
+                RETURNING file_id""")) {
             p.setString(1, file.getFileName().toString());
             p.setString(2, file.toString());
             p.setString(3, checksum);
             p.setLong(4, sizeOf(file));
             p.setString(5, sourceKind);
             setLong(p, 6, jobExecutionId);
+            p.setString(7, checksum);
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -24,6 +24,7 @@ import com.qiyouxiang.validation.RuleResults;
 import com.qiyouxiang.validation.Tier;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FactWriter;
+import com.qiyouxiang.warehouse.FiniteNumbers;
 import com.qiyouxiang.warehouse.Observation;
 import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.RowCounts;
@@ -209,7 +210,9 @@ public class IndicatorExportLoader {
                     reject(rejects, counts, line, periodText, "BAD_PERIOD",
                             "统计期无法识别：可写 2024Q2、2024年第二季度、2024-06、202406（月份须为季末月）");
                 } else if (value == null) {
-                    reject(rejects, counts, line, valueText, "BAD_NUMBER", "指标值“" + valueText + "”不是数字");
+                    reject(rejects, counts, line, valueText, "BAD_NUMBER", "第 " + line + " 行指标值不是数字");
+                } else if (!FiniteNumbers.ok(value)) {
+                    reject(rejects, counts, line, valueText, FiniteNumbers.REASON_CODE, "第 " + line + " 行" + FiniteNumbers.problemZh());
                 } else if (!unit.isEmpty() && !units.get(code).isEmpty() && !unit.equals(units.get(code))) {
                     reject(rejects, counts, line, unit, "UNIT_MISMATCH",
                             "计量单位“" + unit + "”与指标目录的单位“" + units.get(code) + "”不一致");

@@ -22,6 +22,10 @@ import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.validation.ReviewStates;
 import com.qiyouxiang.warehouse.FactWriter;
 import com.qiyouxiang.warehouse.FaultInjection;
+import com.qiyouxiang.warehouse.FileBudget;
+import com.qiyouxiang.warehouse.FileLimits;
+import com.qiyouxiang.warehouse.Quarantine;
+import com.qiyouxiang.warehouse.ReadingMarks;
 import com.qiyouxiang.warehouse.FileRefusal;
 import com.qiyouxiang.warehouse.FileRegistry;
 import com.qiyouxiang.warehouse.FileStatus;
@@ -35,8 +39,10 @@ import com.qiyouxiang.warehouse.SqlFiles;
  * before; recognise its template; read its sheets (streamed); check, stage and merge its figures
  * (revisions by {@link FactWriter}); record the file with reconciling counts. Then archive it and,
  * when cells were rejected, write its 退回修改 workbook. A file that fits no template, is not a
- * workbook, is a zip bomb, or does not reconcile is recorded with its reason and left in the inbox;
- * nothing of it is loaded.
+ * workbook, is a zip bomb, is over its budget ({@link FileLimits}), makes the reader throw anything (an
+ * {@code OutOfMemoryError} included), or does not reconcile is recorded with its reason and left in the inbox;
+ * nothing of it is loaded, and the next file is read. While a file is read it is marked ({@link ReadingMarks}),
+ * so a file that kills the process is quarantined by the next launch ({@link #quarantine}).
  */
 public final class SpreadsheetIngester {
 
@@ -47,9 +53,19 @@ public final class SpreadsheetIngester {
     private final ValueRules rules;
     private final IngestProperties properties;
     private final Archiver archiver;
+    private final FileLimits limits;
+    private final ReadingMarks marks;
 
+    static final List<String> KINDS = List.of(FileLoad.SOURCE_KIND);
+
+    /**
+     * @param limits the budget each file is read under
+     * @param marks  where the file being read is marked (committed on a connection of its own)
+     */
     public SpreadsheetIngester(SourceMappings mappings, ReferenceData reference, ValueRules rules,
-                               IngestProperties properties) {
+                               IngestProperties properties, FileLimits limits, ReadingMarks marks) {
+        this.limits = limits;
+        this.marks = marks;
         this.mappings = mappings;
         this.reference = reference;
         this.rules = rules;
@@ -67,46 +83,77 @@ public final class SpreadsheetIngester {
             return FileResult.notLoaded(file, FileStatus.UNCHANGED, done, "与已入库文件（file_id " + done + "）内容相同，未重复入库");
         }
         String name = file.getFileName().toString();
+        if (Quarantine.held(c, file, checksum, KINDS)) {
+            // quarantined by an earlier launch but not moved: not read again until a new copy replaces it
+            return FileResult.notLoaded(file, FileStatus.QUARANTINED, null, Quarantine.reason(name));
+        }
         FileFacts facts = new FileFacts();
+        FileBudget budget = limits.start(name);
         FileRefusal seen;
         try {
+            budget.size(Files.size(file), limits.maxBytes().toBytes());
             seen = FileRefusal.inspect(file);
-        } catch (IOException e) {
+        } catch (FileBudget.Exceeded e) {
+            seen = e.refusal();
+        } catch (IOException | RuntimeException e) {
             seen = FileRefusal.UNREADABLE;
         }
         if (seen != null) {
             log.warn("{}: refused: {}", name, seen.reasonCode());
             return refused(c, file, checksum, seen, jobExecutionId);
         }
+        long mark = marks.reading(file, checksum, FileLoad.SOURCE_KIND, jobExecutionId);
+        FileResult result;
         try {
             long fileId = FileRegistry.register(c, file, checksum, FileLoad.SOURCE_KIND, jobExecutionId);
-            FileResult result = load(c, file, fileId, facts, jobExecutionId);
-            FaultInjection.beforeCommit("file:" + name);
-            c.commit();
-            log.info("{}: {} {}", name, result.status(), result.load().counts());
-            return result.withFeedback(afterLoad(c, file, checksum, fileId, true));
+            result = load(c, file, fileId, facts, jobExecutionId, budget);
+            marks.done(mark);
         } catch (NotRecognisedException e) {
+            marks.done(mark);
             c.rollback();
             FileResult r = refused(c, file, checksum, new FileRefusal(FileStatus.UNRECOGNISED, "UNRECOGNISED_FILE", e.getMessage()), jobExecutionId);
             // the Chinese reason is what the bureau reads (etl_file, etl_reject); the clerk's hint only in the summary
             return e.hint() == null ? r : FileResult.notLoaded(file, r.status(), r.fileId(), r.message() + " [mapping: " + e.hint() + "]")
                     .withFeedback(r.feedback());
         } catch (SQLException e) {
+            marks.done(mark);
             c.rollback(); // the warehouse itself failed: stop the step (a restart redoes this file)
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
+            // whatever the file made the reader throw, Errors included (out of memory, stack overflow): that file fails
+            marks.done(mark);
             c.rollback();
-            FileRefusal refusal = refusal(e);
+            FileRefusal refusal = FileRefusal.failed(e, name);
+            if (refusal == null) {
+                refusal = refusal(e);
+            }
             // the English detail stays in the log; the bureau and the clerk read the Chinese reason
-            log.warn("{}: refused ({}): {}", name, refusal.reasonCode(), e.toString(), e instanceof IOException || isZipBomb(e) ? null : e);
+            log.warn("{}: refused ({}): {}", name, refusal.reasonCode(), e.toString(),
+                    e instanceof IOException || e instanceof Error || e instanceof FileBudget.Exceeded || isZipBomb(e) ? null : e);
             return refused(c, file, checksum, refusal, jobExecutionId);
         }
+        FaultInjection.beforeCommit("file:" + name);
+        c.commit();
+        log.info("{}: {} {}", name, result.status(), result.load().counts());
+        return result.withFeedback(afterLoad(c, file, checksum, result.fileId(), true));
     }
 
-    private FileResult load(Connection c, Path file, long fileId, FileFacts facts, Long jobExecutionId)
+    /** The files of a launch that died in their parse, quarantined (see {@link Quarantine}), each with its 退回重报 workbook. */
+    public List<FileResult> quarantine(Connection c, Path quarantineDir, Long jobExecutionId) throws SQLException {
+        List<FileResult> results = new ArrayList<>();
+        for (Quarantine.Quarantined q : Quarantine.sweep(c, quarantineDir, KINDS, jobExecutionId)) {
+            Path feedback = q.bureauCode() == null ? null : RefusedFileFeedback.write(properties.feedbackDir(), q.from(),
+                    reference.bureauName(q.bureauCode()), q.reasonZh());
+            results.add(FileResult.notLoaded(q.from(), FileStatus.QUARANTINED, q.fileId(), q.reasonZh()).withFeedback(feedback));
+        }
+        return results;
+    }
+
+    private FileResult load(Connection c, Path file, long fileId, FileFacts facts, Long jobExecutionId, FileBudget budget)
             throws IOException, SQLException {
         String name = file.getFileName().toString();
-        try (WorkbookSource workbook = WorkbookSource.open(file)) {
+        try (WorkbookSource workbook = WorkbookSource.open(file, budget)) {
+            FaultInjection.whileReading(name);
             SourceMapping mapping = mappings.recognise(name, workbook.sheets()).orElseThrow(() -> new NotRecognisedException(
                     NO_TEMPLATE_ZH));
             String bureau = bureauOf(mapping);
@@ -201,7 +248,14 @@ public final class SpreadsheetIngester {
             dry.refused(seen.reasonZh(), seen.reasonCode());
             return dry.result();
         }
-        try (WorkbookSource workbook = WorkbookSource.open(file)) {
+        FileBudget budget = limits.start(name);
+        try {
+            budget.size(Files.size(file), limits.maxBytes().toBytes());
+        } catch (FileBudget.Exceeded e) {
+            dry.refused(e.refusal().reasonZh(), e.refusal().reasonCode());
+            return dry.result();
+        }
+        try (WorkbookSource workbook = WorkbookSource.open(file, budget)) {
             List<WorkbookSource.SheetInfo> sheets = workbook.sheets();
             SourceMapping recognised = mappings.recognise(name, sheets).orElse(null);
             SourceMapping mapping = forced != null ? forced : recognised;
@@ -221,6 +275,9 @@ public final class SpreadsheetIngester {
                 read(c, workbook, name, mapping, facts, load);
             } catch (NotRecognisedException e) {
                 dry.notRecognised(e.getMessage(), e.hint());
+                return dry.result();
+            } catch (FileBudget.Exceeded e) {
+                dry.refused(e.refusal().reasonZh(), e.refusal().reasonCode());
                 return dry.result();
             }
             dry.facts(facts.period, facts.bureauWritten, facts.sheetsRead, facts.sheetsSkipped);
@@ -305,7 +362,7 @@ public final class SpreadsheetIngester {
         FileRefusal refusal;
         try {
             refusal = FileRefusal.inspect(file);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | Error e) {
             refusal = FileRefusal.UNREADABLE;
         }
         return refused(c, file, FileRegistry.sha256(file), refusal == null ? FileRefusal.NOT_A_DATA_FILE : refusal,
@@ -355,7 +412,11 @@ public final class SpreadsheetIngester {
             }
             String counts = "读取 " + rs.getLong(4) + " 条：入库 " + rs.getLong(5) + " 条，退回 " + rs.getLong(6) + " 条，忽略 "
                     + rs.getLong(7) + " 条（标题、表头、填报信息、空行、注释、无数据）";
-            summary = new FeedbackWorkbookWriter.Summary(name, rs.getString(2), rs.getString(3), rs.getString(1), counts,
+            // the template by its Chinese description, never its id (the bureau does not know rs-towns)
+            String mappingId = rs.getString(1);
+            String template = mappings.all().stream().filter(m -> m.id().equals(mappingId)).map(SourceMapping::description)
+                    .filter(d -> d != null && !d.isBlank()).findFirst().orElse("");
+            summary = new FeedbackWorkbookWriter.Summary(name, rs.getString(2), rs.getString(3), template, counts,
                     rs.getLong(6), rs.getLong(8), rs.getLong(9), rs.getLong(10));
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_rejects.sql",

@@ -56,6 +56,8 @@ class OnboardingTemplatesTest extends WarehouseJobTest {
     @Autowired
     Warehouse warehouse;
     @Autowired
+    com.qiyouxiang.warehouse.FileLimits limits;
+    @Autowired
     com.qiyouxiang.validation.ValueRules rules;
     @Autowired
     IngestProperties ingest;
@@ -260,7 +262,7 @@ class OnboardingTemplatesTest extends WarehouseJobTest {
         SourceMappings mappings = SourceMappings.load(ingest.ingest().sourcesDir());
         try (java.sql.Connection c = warehouse.connect()) {
             c.setAutoCommit(false);
-            SpreadsheetIngester ingester = new SpreadsheetIngester(mappings, ReferenceData.load(c), rules, ingest);
+            SpreadsheetIngester ingester = new SpreadsheetIngester(mappings, ReferenceData.load(c), rules, ingest, limits, null);
             try {
                 return ingester.check(c, file, mappingId == null ? null : mappings.byId(mappingId));
             } finally {
