@@ -84,6 +84,14 @@ public final class ClerkSummary {
         }
         if (feedbackDir != null) {
             lines.add("反馈表（发给报送单位）：" + feedbackDir.resolve(LocalDate.now().toString()));
+            List<Path> later = laterFeedback(feedbackDir, job, files);
+            if (!later.isEmpty()) {
+                // a file loaded before whose figures a later check flagged: its workbook is in the folder of the day it
+                // was loaded, so it is named here, or nobody would send it
+                lines.add("新增数据核实 " + later.size() + " 份（此前入库的文件经后续核对发现问题，请一并发给报送单位）：");
+                later.stream().limit(MAX_LISTED).forEach(p -> lines.add("  " + p));
+                more(lines, later.size(), runLog);
+            }
         }
         if (runLog != null) {
             lines.add("运行记录（完整清单）：" + runLog);
@@ -194,6 +202,35 @@ public final class ClerkSummary {
             case "writeQuarterlyReport" -> "，已生成季度调度报告";
             default -> "";
         };
+    }
+
+    /**
+     * The feedback workbooks this run wrote for files it did not load itself (loaded by an earlier run, flagged since:
+     * a cross-source check, a second pass), wherever their day's folder is.
+     */
+    static List<Path> laterFeedback(Path feedbackDir, JobExecution job, List<RunFile> files) {
+        if (job.getStartTime() == null || !java.nio.file.Files.isDirectory(feedbackDir)) {
+            return List.of();
+        }
+        java.time.Instant start = job.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant();
+        java.util.Set<String> loadedNow = new java.util.HashSet<>();
+        files.stream().filter(f -> f.thisRun() && f.loadedAtAll())
+                .forEach(f -> loadedNow.add(f.fileName().replaceAll("\\.(xlsx|xlsm|xls)$", "")));
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(feedbackDir, 2)) {
+            return all.filter(p -> p.getFileName().toString().endsWith("_数据核实.xlsx")
+                            || p.getFileName().toString().endsWith("_退回修改.xlsx"))
+                    .filter(p -> !loadedNow.contains(p.getFileName().toString().replaceAll("_(数据核实|退回修改)\\.xlsx$", "")))
+                    .filter(p -> {
+                        try {
+                            return !java.nio.file.Files.getLastModifiedTime(p).toInstant().isBefore(start);
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    })
+                    .sorted().toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 
     private static String filesOf(List<RunFile> files, String... kinds) {
