@@ -95,6 +95,16 @@ public final class ClerkSummary {
         if (feedback > 0) {
             lines.add("反馈表（发给报送单位）：今日 " + feedback + " 份，在 " + feedbackDir.resolve(LocalDate.now().toString()));
         }
+        if (feedbackDir != null) {
+            List<Path> later = laterFeedback(feedbackDir, job, files);
+            if (!later.isEmpty()) {
+                // a file loaded before whose figures a later check flagged: its workbook is in the folder of the day it
+                // was loaded, so it is named here, or nobody would send it
+                lines.add("新增数据核实 " + later.size() + " 份（此前入库的文件经后续核对发现问题，请一并发给报送单位）：");
+                later.stream().limit(MAX_LISTED).forEach(p -> lines.add("  " + p));
+                more(lines, later.size(), runLog);
+            }
+        }
         if (runLog != null) {
             lines.add("运行记录（完整清单）：" + runLog);
         }
@@ -274,6 +284,35 @@ public final class ClerkSummary {
                 (rs, i) -> new long[] {rs.getLong("files"), rs.getLong("quarantined")});
         return "，" + n[0] + " 个文件放入收件箱" + (n[0] == 0 ? "（没有新数据）" : "")
                 + (n[1] == 0 ? "" : "，" + n[1] + " 封邮件已隔离（发件人不在通讯录或没有可用附件，未入库）");
+    }
+
+    /**
+     * The feedback workbooks this run wrote for files it did not load itself (loaded by an earlier run, flagged since:
+     * a cross-source check, a second pass), wherever their day's folder is.
+     */
+    static List<Path> laterFeedback(Path feedbackDir, JobExecution job, List<RunFile> files) {
+        if (job.getStartTime() == null || !java.nio.file.Files.isDirectory(feedbackDir)) {
+            return List.of();
+        }
+        java.time.Instant start = job.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant();
+        java.util.Set<String> loadedNow = new java.util.HashSet<>();
+        files.stream().filter(f -> f.thisRun() && f.loadedAtAll())
+                .forEach(f -> loadedNow.add(f.fileName().replaceAll("\\.(xlsx|xlsm|xls)$", "")));
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(feedbackDir, 2)) {
+            return all.filter(p -> p.getFileName().toString().endsWith("_数据核实.xlsx")
+                            || p.getFileName().toString().endsWith("_退回修改.xlsx"))
+                    .filter(p -> !loadedNow.contains(p.getFileName().toString().replaceAll("_(数据核实|退回修改)\\.xlsx$", "")))
+                    .filter(p -> {
+                        try {
+                            return !java.nio.file.Files.getLastModifiedTime(p).toInstant().isBefore(start);
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    })
+                    .sorted().toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 
     private static String filesOf(List<RunFile> files, String... kinds) {

@@ -140,6 +140,7 @@ public final class QuarterlyReportWorkbook {
             r++;
         }
         widths.apply(sheet);
+        fitWrappedRows(sheet, styles, 2);
         int total = 0;
         for (int i = 0; i < span; i++) {
             total += sheet.getColumnWidth(i) / 256;
@@ -157,7 +158,7 @@ public final class QuarterlyReportWorkbook {
             int lines = (PrintLayout.displayWidth(cell.getStringCellValue()) * 4 / 5 + spanWidth - 1) / Math.max(spanWidth, 1);
             if (lines > 1) {
                 cell.setCellStyle(styles.wrapped);
-                sheet.getRow(merged[0]).setHeightInPoints(lines * 15f);
+                sheet.getRow(merged[0]).setHeightInPoints((lines + 1) * 14f);
             }
         }
         // the agenda is one page: portrait, fitted to one page wide and one page high
@@ -181,10 +182,12 @@ public final class QuarterlyReportWorkbook {
         Map<Integer, Integer> caps = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).key().equals("message_zh")) {
-                caps.put(i, 50);
+                // the 催报 messages on one line each (they fit at 70 on a landscape page: 3 pages became 2)
+                caps.put(i, section.title().equals("数据完整性") ? 70 : 50);
             }
         }
         widths.apply(sheet, caps);
+        fitWrappedRows(sheet, styles, TITLE_ROWS + 1);
         int total = 0;
         for (int i = 0; i < columns.size(); i++) {
             if (!sheet.isColumnHidden(i)) {
@@ -200,6 +203,35 @@ public final class QuarterlyReportWorkbook {
         // A4 portrait holds about 95 character widths at a readable scale; wider tables print landscape
         PrintLayout.apply(sheet, total > 95, TITLE_ROWS, "七优享季度调度报告·" + section.title(), PrintLayout.periodZh(quarter));
         return sheet;
+    }
+
+    /**
+     * The height of each row with wrapped cells, from the widths the columns were given: LibreOffice keeps the
+     * default height of a row written without one and cuts the text. A CJK character prints about 1.6 Latin widths.
+     */
+    private static void fitWrappedRows(XSSFSheet sheet, Styles styles, int firstRow) {
+        for (int r = firstRow; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            int lines = 1;
+            for (Cell cell : row) {
+                // (XSSF hands out a new style object per call: compare what the style does, not its identity)
+                if (cell.getCellStyle().getWrapText() && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && !isMerged(sheet, cell)) {
+                    int width = Math.max(1, sheet.getColumnWidth(cell.getColumnIndex()) / 256 - 1);
+                    lines = Math.max(lines, (PrintLayout.displayWidth(cell.getStringCellValue()) * 4 / 5 + width - 1) / width);
+                }
+            }
+            if (lines > 1) {
+                row.setHeightInPoints(lines * 15f);
+            }
+        }
+    }
+
+    private static boolean isMerged(XSSFSheet sheet, Cell cell) {
+        return sheet.getMergedRegions().stream().anyMatch(m -> m.isInRange(cell.getRowIndex(), cell.getColumnIndex()));
     }
 
     /**
@@ -239,9 +271,7 @@ public final class QuarterlyReportWorkbook {
                         String text = value == null ? "" : value.toString();
                         SafeText.cell(cell, text);
                         cell.setCellStyle(widths.wraps(text) ? styles.wrapped : styles.body);
-                        if (widths.wraps(text)) {
-                            x.setHeightInPoints(Math.max(x.getHeightInPoints(), widths.lines(text) * 15f));
-                        }
+
                         if (col.kind() == ReportSection.Kind.TEXT) {
                             widths.see(i, text);
                         }

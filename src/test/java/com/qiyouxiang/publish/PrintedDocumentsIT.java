@@ -23,6 +23,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.qiyouxiang.WarehouseJobTest;
@@ -55,12 +56,32 @@ class PrintedDocumentsIT extends WarehouseJobTest {
 
     JdbcTemplate jdbc;
 
+    @Value("${qyx.log-dir}")
+    Path logDir;
+
+    /** The second night's summary for the clerk. */
+    String secondSummary;
+
     @BeforeAll
-    void runNightly() throws Exception {
+    void runNightlyTwice() throws Exception {
         jobs.setJob(nightlyJob);
         JobExecution nightly = jobs.startJob(new JobParametersBuilder().addLong("run", 1L).toJobParameters());
         assertThat(nightly.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // the second night loads nothing new, but writes the feedback of the findings made after the files loaded
+        JobExecution second = jobs.startJob(new JobParametersBuilder().addLong("run", 2L).toJobParameters());
+        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        try (Stream<Path> runs = Files.list(logDir.resolve("runs"))) {
+            Path last = runs.filter(p -> p.getFileName().toString().contains("nightlyJob")).sorted().reduce((a, b) -> b).orElseThrow();
+            secondSummary = Files.readString(last);
+        }
         jdbc = warehouse.jdbc();
+    }
+
+    @Test
+    void feedbackWrittenForFindingsAfterTheFilesLoadedIsAnnouncedInTheSummary() {
+        // the platform's cross-source check flagged two files already loaded (民政局 2024Q3, 市卫健局 2025Q2)
+        assertThat(secondSummary).contains("新增数据核实 2 份", "民政局2024年三季度养老护理员分镇街_数据核实.xlsx",
+                "市卫健局2025年二季度分镇街托育数据_数据核实.xlsx");
     }
 
     Path report() {
