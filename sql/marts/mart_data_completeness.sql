@@ -28,8 +28,12 @@ refused_files AS (
 )
 SELECT ${quarter} AS quarter_code, o.indicator_code, o.indicator_name, o.bureau_code, o.bureau_name,
        o.town_code, o.town_name, o.expected_period, o.latest_period,
-       '请' || o.bureau_name || '报送' || o.town_name || '“' || o.indicator_name || '”' || o.expected_period || '数据'
-           || CASE WHEN o.latest_period IS NULL THEN '（尚无任何数据）' ELSE '（最近数据期：' || o.latest_period || '）' END
+       -- periods in words (2026年第三季度), as the 催报 message is read by people
+       '请' || o.bureau_name || '报送' || o.town_name || '“' || o.indicator_name || '”'
+           || coalesce((SELECT p.label_zh FROM dim_period p WHERE p.period_code = o.expected_period), o.expected_period) || '数据'
+           || CASE WHEN o.latest_period IS NULL THEN '（尚无任何数据）'
+                   ELSE '（最近数据期：' || coalesce((SELECT p.label_zh FROM dim_period p WHERE p.period_code = o.latest_period),
+                                                   o.latest_period) || '）' END
            || coalesce('；已收到但未能读取的文件：' || (SELECT string_agg(r.refused, '；') FROM refused_files r
                                                      WHERE r.bureau_code = o.bureau_code
                                                        AND (r.period_code = o.expected_period OR r.period_code IS NULL)), '')

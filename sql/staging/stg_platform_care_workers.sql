@@ -1,6 +1,6 @@
 -- stg_platform_care_workers: one 养老护理员持证名单 export (one certified person a line), read by DuckDB.
 -- The GB 11643 checks and the keyed hash (statements/platform/keyed_hash.sql) happen in this one SELECT over read_csv: the 身份证号 leaves it
--- only as person_hash (HMAC-SHA256) or, on a rejected line, masked; 姓名, 手机号 and 证书编号 are read
+-- only as person_hash (HMAC-SHA256) or, on a rejected line, masked; 证书等级 passes mask_personal_numbers; 姓名, 手机号 and 证书编号 are read
 -- (the column count must match) but never selected. The row order is the file's, and it gives the
 -- line's position among the lines the reader accepted (reject line numbers).
 -- 行政区划代码 and 统计期 stay as written here; statements/platform/lookups.sql resolves them once per distinct value.
@@ -19,7 +19,7 @@ cleaned AS (
     SELECT upper(trim(id_no)) AS id_no,
            trim(division_code) AS division_code,
            trim(period) AS period_text,
-           nullif(trim(certificate_level), '') AS certificate_level
+           mask_personal_numbers(nullif(trim(certificate_level), '')) AS certificate_level
     FROM source
 ),
 hashed AS (

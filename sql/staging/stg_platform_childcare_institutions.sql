@@ -1,5 +1,6 @@
 -- stg_platform_childcare_institutions: one 托育机构名录 export (one institution a line), read by DuckDB.
--- No personal data. The row order is the file's: it gives the line's position among the lines the reader accepted.
+-- No personal data is expected; a phone or ID number typed into the code or the name is masked (mask_personal_numbers).
+-- The row order is the file's: it gives the line's position among the lines the reader accepted.
 -- 行政区划代码 and 统计期 stay as written; statements/platform/lookups.sql resolves them.
 -- ${columns}: the file's columns in order, named by jobs/sources/platform/platform-childcare-institutions.yml.
 -- ${staging_file}: the Parquet file the staged lines go to, in the file's order (statements/platform/staged_records.sql reads it back as
@@ -12,8 +13,8 @@ WITH source AS (
                            rejects_table = 'platform_read_rejects', rejects_scan = 'platform_read_scans')
 ),
 cleaned AS (
-    SELECT nullif(trim(institution_code), '') AS institution_code,
-           nullif(trim(institution_name), '') AS institution_name,
+    SELECT mask_personal_numbers(nullif(trim(institution_code), '')) AS institution_code,
+           mask_personal_numbers(nullif(trim(institution_name), '')) AS institution_name,
            trim(division_code) AS division_code,
            trim(period) AS period_text,
            places,

@@ -2,8 +2,9 @@
 -- (platform_read_rejects: wrong column count, unparseable number) and lines that failed the checks in
 -- stg_platform_records (resolved with statements/platform/lookups.sql; accepted_ordinal from statements/platform/staged_records.sql). Line numbers
 -- count records with the header as line 1 (they are the editor's line numbers unless a quoted field holds a line
--- break). raw_value never holds a raw 身份证号:
--- checks keep it masked, and from the reader's rejects only the unparseable number is kept, never the line.
+-- break). raw_value never holds a raw 身份证号, phone number or name: checks keep an ID masked, from the reader's rejects
+-- only the unparseable number is kept, never the line, and every raw_value passes mask_personal (macros.sql), so an ID
+-- or a phone typed into the amount, the division-code or any other column is masked too.
 -- ${header_names}: the file's header texts, to name the column of an unparseable number as the file does.
 INSERT INTO etl_reject (file_id, file_name, sheet_name, row_number, cell_ref, raw_value, reason_code, message_zh,
                         job_execution_id)
@@ -46,12 +47,12 @@ checked_rejected AS (
     LEFT JOIN platform_period_lookup p USING (period_text)
     WHERE s.reason_code IS NOT NULL OR t.town_code IS NULL OR p.period_code IS NULL
 )
-SELECT ${file_id}, ${file_name}, NULL, line, NULL, raw_value, reason_code, message_zh, ${job_execution_id}
+SELECT ${file_id}, ${file_name}, NULL, line, NULL, mask_personal(raw_value), reason_code, message_zh, ${job_execution_id}
 FROM read_rejected
 UNION ALL
 SELECT ${file_id}, ${file_name}, NULL,
        1 + c.accepted_ordinal + (SELECT count(*) FROM shifts s WHERE s.accepted_before < c.accepted_ordinal),
-       NULL, c.raw_value, c.reason_code,
+       NULL, mask_personal(c.raw_value), c.reason_code,
        CASE c.reason_code
            WHEN 'ID_MISSING' THEN '身份证号为空'
            WHEN 'ID_FORMAT' THEN '身份证号格式不正确：应为18位，前17位为数字，末位为数字或X'

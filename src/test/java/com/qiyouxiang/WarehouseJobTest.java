@@ -47,6 +47,7 @@ public abstract class WarehouseJobTest {
         // everything a run writes stays in the test's folder (the inbox is the committed samples: read only)
         registry.add("qyx.output-dir", () -> work.resolve("out").toString());
         registry.add("qyx.archive-dir", () -> work.resolve("archive").toString());
+        registry.add("qyx.quarantine-dir", () -> work.resolve("quarantine").toString());
         registry.add("qyx.feedback-dir", () -> work.resolve("out/feedback").toString());
         registry.add("qyx.log-dir", () -> work.resolve("logs").toString());
         // test inboxes are no bundled samples: the demo key is refused there

@@ -133,6 +133,15 @@ public final class PrintLayout {
             return displayWidth(text) > max;
         }
 
+        /**
+         * The lines a text takes wrapped in a column of the widest width: a row of wrapped cells needs its height
+         * set (LibreOffice keeps the default height of a row written without one, and cuts the text). A CJK
+         * character prints about 1.6 Latin widths in the default font, not the 2 that {@link #displayWidth} counts.
+         */
+        public int lines(String text) {
+            return Math.max(1, (displayWidth(text) * 4 / 5 + max - 1) / max);
+        }
+
         /** Sets the widths of the columns seen; a column may be given its own cap in {@code caps}. */
         public void apply(Sheet sheet, Map<Integer, Integer> caps) {
             widths.forEach((column, width) -> {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import com.qiyouxiang.warehouse.FiniteNumbers;
 import com.qiyouxiang.warehouse.SqlFiles;
 
 /**
@@ -30,6 +31,9 @@ import com.qiyouxiang.warehouse.SqlFiles;
 public final class DataQualityChecks {
 
     private static final Pattern SEVERITY = Pattern.compile("(?m)^--\\s*severity:\\s*(error|warn)\\s*$");
+    /** Where a check file wants the generated scan of every fact and mart number column (sql/checks/finite_values.sql). */
+    static final String NON_FINITE_VALUES = "${non_finite_values}";
+
     private static final Pattern DESCRIPTION = Pattern.compile("(?m)^--\\s*description:\\s*(.+)$");
 
     public record Check(String name, String severity, String description) {
@@ -96,7 +100,11 @@ public final class DataQualityChecks {
     public static List<Result> run(Connection c, Quarter quarter, Long jobExecutionId) throws SQLException {
         List<Result> results = new ArrayList<>();
         for (Check check : available()) {
-            String sql = SqlFiles.read("checks/" + check.name() + ".sql", Map.of("quarter", quarter.code()))
+            String text = SqlFiles.read("checks/" + check.name() + ".sql");
+            if (text.contains(NON_FINITE_VALUES)) {
+                text = text.replace(NON_FINITE_VALUES, nonFiniteValues(c));
+            }
+            String sql = SqlFiles.fill(text, Map.of("quarter", quarter.code()), "sql/checks/" + check.name() + ".sql")
                     .strip().replaceFirst(";\\s*$", "");
             long failed;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM (" + sql + ")")) {
@@ -126,6 +134,31 @@ public final class DataQualityChecks {
             p.executeBatch();
         }
         return results;
+    }
+
+    /**
+     * The rows of every fact and mart table whose DOUBLE or FLOAT column holds a value that is not a figure
+     * ({@link FiniteNumbers}: NaN, ±Infinity, beyond 2^53), as (table_name, column_name, value): written from
+     * the warehouse's own columns, so a new mart or column is checked without editing the check.
+     */
+    static String nonFiniteValues(Connection c) throws SQLException {
+        List<String> parts = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT table_name, column_name FROM duckdb_columns()
+                WHERE database_name = current_database() AND schema_name = 'main' AND data_type IN ('DOUBLE', 'FLOAT')
+                  AND (table_name LIKE 'fct\\_%' ESCAPE '\\' OR table_name LIKE 'mart\\_%' ESCAPE '\\')
+                  AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE database_name = current_database())
+                ORDER BY table_name, column_index""")) {
+            while (rs.next()) {
+                String table = rs.getString(1);
+                String column = rs.getString(2);
+                parts.add("SELECT '" + table + "' AS table_name, '" + column + "' AS column_name, CAST(\"" + column
+                        + "\" AS VARCHAR) AS value FROM \"" + table + "\" WHERE NOT (isfinite(\"" + column + "\") AND abs(\""
+                        + column + "\") <= " + (long) FiniteNumbers.MAX_MAGNITUDE + ")");
+            }
+        }
+        return parts.isEmpty() ? "SELECT NULL AS table_name, NULL AS column_name, NULL AS value WHERE false"
+                : String.join("\nUNION ALL\n", parts);
     }
 
     private static String sample(Connection c, String sql) throws SQLException {

@@ -1,5 +1,7 @@
 package com.qiyouxiang.operations;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -63,7 +66,9 @@ public final class ClerkSummary {
         fileLines(files, lines);
         List<RunFile> refused = files.stream().filter(f -> !f.loadedAtAll()).toList();
         if (!refused.isEmpty()) {
-            lines.add("未能入库的文件（文件仍在收件箱中，请按原因处理）：");
+            lines.add(refused.stream().anyMatch(f -> f.status().equals("quarantined"))
+                    ? "未能入库的文件（已隔离的文件在隔离文件夹中，其余仍在收件箱中，请按原因处理）："
+                    : "未能入库的文件（文件仍在收件箱中，请按原因处理）：");
             refused.stream().limit(MAX_LISTED).forEach(f -> lines.add("  " + f.fileName()
                     + (f.bureauName() == null ? "" : "（" + f.bureauName() + "）") + "：" + f.message()
                     + (f.thisRun() ? "" : "【此前已收到】")));
@@ -86,8 +91,9 @@ public final class ClerkSummary {
             lines.add("运行未完成：请再次运行同一命令（例如 jobs/nightly）续跑，已完成的步骤不会重做；");
             lines.add("  如再次失败，请把运行记录发给技术支持（技术细节只写在运行记录中）。");
         }
-        if (feedbackDir != null) {
-            lines.add("反馈表（发给报送单位）：" + feedbackDir.resolve(LocalDate.now().toString()));
+        long feedback = feedbackWorkbooks(feedbackDir);
+        if (feedback > 0) {
+            lines.add("反馈表（发给报送单位）：今日 " + feedback + " 份，在 " + feedbackDir.resolve(LocalDate.now().toString()));
         }
         if (runLog != null) {
             lines.add("运行记录（完整清单）：" + runLog);
@@ -101,6 +107,22 @@ public final class ClerkSummary {
             return String.join("\n", cut);
         }
         return String.join("\n", lines);
+    }
+
+    /** The feedback workbooks of today's folder; 0 when there is none (a run that wrote no feedback names no folder). */
+    private static long feedbackWorkbooks(Path feedbackDir) {
+        if (feedbackDir == null) {
+            return 0;
+        }
+        Path today = feedbackDir.resolve(LocalDate.now().toString());
+        if (!Files.isDirectory(today)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(today)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".xlsx")).count();
+        } catch (IOException unreadable) {
+            return 0;
+        }
     }
 
     /** The clerk's reason a pull refused to go on (credentials, a changed interface, a limit), if that is why a step failed. */
@@ -180,6 +202,28 @@ public final class ClerkSummary {
         }
     }
 
+    /**
+     * Why a step failed, when the clerk can act on it: a full disk and other I/O errors with their own words (the
+     * original cause, never what a closed statement says after it), a damaged warehouse with its Chinese line.
+     */
+    static String failureZh(StepExecution step) {
+        for (Throwable failure : step.getFailureExceptions()) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                String m = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+                if (m.contains("No space left on device") || m.contains("Disk quota exceeded") || m.contains("not enough space")) {
+                    return "，原因：磁盘空间已满（" + m + "），请清理磁盘后再次运行";
+                }
+                if (com.qiyouxiang.warehouse.DamagedFile.isCorruption(t) && m.contains("已损坏")) {
+                    return "，原因：" + m;
+                }
+                if (t instanceof java.io.IOException) {
+                    return "，原因：读写文件出错（" + m + "）";
+                }
+            }
+        }
+        return "";
+    }
+
     private static String stepStatus(StepExecution step) {
         return switch (step.getStatus()) {
             case COMPLETED -> "完成";
@@ -192,6 +236,9 @@ public final class ClerkSummary {
 
     /** What the step did, in its own terms. */
     private String stepDetail(StepExecution step, WholeExecution run, List<RunFile> files, List<CheckWarning> checks) {
+        if (step.getStatus() == BatchStatus.FAILED) {
+            return failureZh(step);
+        }
         if (jdbc == null || step.getStatus() != BatchStatus.COMPLETED) {
             return "";
         }

@@ -19,8 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -32,6 +30,8 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import com.qiyouxiang.publish.CsvExport;
+
 /**
  * The commands that are not jobs, run with {@code --qyx.command=<name>} (jobs/run status, jobs/run query):
  * <ul>
@@ -41,10 +41,12 @@ import org.springframework.stereotype.Component;
  * warehouse's schema version and origin, the job metadata's state and the run lock ({@link Doctor}); exit 0 only when
  * all is well, 2 otherwise;</li>
  * <li>query: one read-only SQL query (text, or a .sql file) against the published marts file, printed as an
- * aligned table or, with --csv, as CSV. With --warehouse it reads the working warehouse (the star schema,
+ * aligned table or, with --csv, as CSV written like the published CSVs (BOM, formula-like text neutralised:
+ * {@link CsvExport}). With --warehouse it reads the working warehouse (the star schema,
  * rejects, rule results) instead, read-only and holding the run lock while it does, so that it never
  * blocks a run half-way: while a run is in progress it refuses (exit 3), and a run started meanwhile
  * exits "already running" rather than failing on DuckDB's file lock.</li>
+ * <li>check &lt;file&gt; [mapping=&lt;id&gt;] [--mapping-file &lt;yml&gt;]: a dry run of one file ({@link FileCheck}).</li>
  * <li>trace &lt;indicator&gt; &lt;quarter&gt; [town]: one light followed back to its cells, in Chinese
  * ({@link com.qiyouxiang.evaluation.Trace}), from the working warehouse, read-only under the run lock.</li>
  * </ul>
@@ -67,13 +69,19 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final com.qiyouxiang.intake.spreadsheet.IngestProperties ingest;
     private final com.qiyouxiang.intake.platform.PlatformProperties platform;
     private final com.qiyouxiang.catalog.CatalogProperties catalog;
+    private final com.qiyouxiang.validation.ValueRules rules;
+    private final com.qiyouxiang.warehouse.FileLimits limits;
 
     public CommandRunner(JobRepository jobRepository, OperationsProperties properties,
+                         com.qiyouxiang.validation.ValueRules rules,
                          com.qiyouxiang.warehouse.WarehouseProperties warehouse,
                          com.qiyouxiang.intake.spreadsheet.IngestProperties ingest,
                          com.qiyouxiang.intake.platform.PlatformProperties platform,
                          com.qiyouxiang.catalog.CatalogProperties catalog,
+                         com.qiyouxiang.warehouse.FileLimits limits,
                          org.springframework.core.env.ConfigurableEnvironment environment) {
+        this.limits = limits;
+        this.rules = rules;
         this.warehouse = warehouse;
         this.ingest = ingest;
         this.platform = platform;
@@ -101,7 +109,12 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                         : query(args.getNonOptionArgs(), args.containsOption("csv")));
                 case "check-mappings" -> checkMappings();
                 case "trace" -> out.print(trace(args.getNonOptionArgs()));
-                default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status, query, doctor, check-mappings or trace");
+                case "check" -> {
+                    FileCheck.Result r = FileCheck.run(FileCheck.Arguments.parse(args.getSourceArgs()), warehousePath, ingest, platform, rules, limits);
+                    out.print(r.report());
+                    exitCode = r.exitCode();
+                }
+                default -> fail(ExitCodes.BAD_ARGUMENTS, "Unknown command '" + command + "': use status, query, doctor, check, check-mappings or trace");
             }
         } catch (IllegalArgumentException e) {
             fail(ExitCodes.BAD_ARGUMENTS, e.getMessage());
@@ -222,11 +235,16 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         return sql;
     }
 
-    private static String run(Path database, String sql, boolean csv) throws SQLException, IOException {
+    static String run(Path database, String sql, boolean csv) throws SQLException, IOException {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), readOnly);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (csv) {
+                StringWriter w = new StringWriter();
+                CsvExport.write(rs, w);
+                return w.toString();
+            }
             ResultSetMetaData meta = rs.getMetaData();
             List<String> header = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -240,16 +258,6 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                     row.add(v == null ? "" : v.toString());
                 }
                 rows.add(row);
-            }
-            if (csv) {
-                StringWriter w = new StringWriter();
-                try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-                    p.printRecord(header);
-                    for (List<String> row : rows) {
-                        p.printRecord(row);
-                    }
-                }
-                return w.toString();
             }
             return TextTable.render(header, rows) + "(" + rows.size() + " rows)\n";
         }

@@ -89,7 +89,7 @@ public final class Doctor {
         ConfigurationKeys keys = ConfigurationKeys.load();
         int width = keys.all().stream().mapToInt(String::length).max().orElse(20);
         for (String key : keys.all()) {
-            if (key.equals("qyx.fault.hold-before-commit") || key.equals("qyx.command")) {
+            if (key.startsWith("qyx.fault.") || key.equals("qyx.command")) {
                 continue;
             }
             ConfigurationOrigins.Setting s = ConfigurationOrigins.of(environment, key);

@@ -2,6 +2,7 @@ package com.qiyouxiang.operations;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -24,6 +25,7 @@ import org.springframework.core.env.EnumerablePropertySource;
  * qyx.archive-dir     home/archive                         archive
  * qyx.output-dir      home/out                             out
  * qyx.log-dir         home/logs                            logs
+ * qyx.quarantine-dir  home/quarantine                      quarantine
  * </pre>
  * The platform inbox and the 情况说明 folder follow the inbox, feedback follows the output folder, the staging
  * folder follows the warehouse (application.yml).
@@ -39,7 +41,13 @@ public class HomeFolders implements EnvironmentPostProcessor, Ordered {
     public static final String ARCHIVE = "qyx.archive-dir";
     public static final String OUTPUT = "qyx.output-dir";
     public static final String LOGS = "qyx.log-dir";
-    static final List<String> KEYS = List.of(WAREHOUSE, METADATA, INBOX, ARCHIVE, OUTPUT, LOGS);
+    public static final String QUARANTINE = "qyx.quarantine-dir";
+    static final List<String> KEYS = List.of(WAREHOUSE, METADATA, INBOX, ARCHIVE, OUTPUT, LOGS, QUARANTINE);
+    /** Each derived folder under the home, and in sample mode (relative to the working directory). */
+    public static final Map<String, String> UNDER_HOME = Map.of(WAREHOUSE, "warehouse/qiyouxiang.duckdb", INBOX, "inbox",
+            ARCHIVE, "archive", OUTPUT, "out", LOGS, "logs", QUARANTINE, "quarantine");
+    public static final Map<String, String> SAMPLE_MODE = Map.of(WAREHOUSE, "warehouse/qiyouxiang.duckdb",
+            INBOX, "samples/inbox", ARCHIVE, "archive", OUTPUT, "out", LOGS, "logs", QUARANTINE, "quarantine");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -89,14 +97,7 @@ public class HomeFolders implements EnvironmentPostProcessor, Ordered {
             String home = environment.getProperty(HOME);
             boolean sample = home == null || home.isBlank();
             Path base = sample ? null : Path.of(home.strip()).toAbsolutePath().normalize();
-            return switch (name) {
-                case WAREHOUSE -> sample ? "warehouse/qiyouxiang.duckdb" : base.resolve("warehouse/qiyouxiang.duckdb").toString();
-                case INBOX -> sample ? "samples/inbox" : base.resolve("inbox").toString();
-                case ARCHIVE -> sample ? "archive" : base.resolve("archive").toString();
-                case OUTPUT -> sample ? "out" : base.resolve("out").toString();
-                case LOGS -> sample ? "logs" : base.resolve("logs").toString();
-                default -> null;
-            };
+            return sample ? SAMPLE_MODE.get(name) : base.resolve(UNDER_HOME.get(name)).toString();
         }
     }
 }

@@ -40,7 +40,7 @@ final class MappingsCheck {
             CatalogIndex catalog = CatalogIndex.read(referenceDir, catalogWorkbook);
             problems.addAll(MappingCheck.catalog(mappings, code -> {
                 CatalogIndex.Indicator i = catalog.indicator(code);
-                return i == null ? null : new MappingCheck.CatalogIndicator(i.code(), i.name(), i.unit());
+                return i == null ? null : new MappingCheck.CatalogIndicator(i.code(), i.name(), i.unit(), i.annual());
             }));
             try {
                 PlatformMapping.loadAll(platformDir);

@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+
+import com.qiyouxiang.warehouse.DamagedFile;
 
 /**
  * What the launcher checks before anything is written (before the log file, the job metadata or the warehouse
@@ -39,6 +42,8 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
             throw new StartupRefusal(List.of(locale.get()));
         }
         List<String> problems = new ArrayList<>(UnknownKeys.find(environment, ConfigurationKeys.load()));
+        refuseIfAny(problems);
+        refuseIfDamaged(environment);
         String job = environment.getProperty("spring.batch.job.name");
         if (command != null || job == null || job.isBlank() || !problems.isEmpty()) {
             refuseIfAny(problems);
@@ -51,6 +56,23 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
         }
         refuseIfAny(problems);
         Folders.create(folders);
+    }
+
+    /** A garbage-filled warehouse or job-metadata file: one Chinese line saying which and what to do, exit 1. */
+    private static void refuseIfDamaged(ConfigurableEnvironment environment) {
+        List<String> damaged = new ArrayList<>();
+        String warehouse = environment.getProperty(HomeFolders.WAREHOUSE);
+        if (warehouse != null && !warehouse.isBlank()) {
+            DamagedFile.headerProblem(Path.of(warehouse), DamagedFile.Kind.WAREHOUSE).ifPresent(damaged::add);
+        }
+        String metadata = environment.getProperty(HomeFolders.METADATA);
+        String url = environment.getProperty("spring.datasource.url", "");
+        if (metadata != null && !metadata.isBlank() && url.startsWith("jdbc:h2:file:")) {
+            DamagedFile.headerProblem(Path.of(metadata + ".mv.db"), DamagedFile.Kind.METADATA).ifPresent(damaged::add);
+        }
+        if (!damaged.isEmpty()) {
+            throw new StartupRefusal(damaged, ExitCodes.FAILED);
+        }
     }
 
     private static void refuseIfAny(List<String> problems) {

@@ -13,10 +13,17 @@ import org.springframework.boot.SpringBootExceptionReporter;
 public class StartupRefusal extends RuntimeException implements ExitCodeGenerator {
 
     private final List<String> lines;
+    private final int exitCode;
 
     public StartupRefusal(List<String> lines) {
+        this(lines, ExitCodes.BAD_ARGUMENTS);
+    }
+
+    /** @param exitCode 1 ({@link ExitCodes#FAILED}) for a damaged warehouse or metadata file: nothing to correct in the configuration */
+    public StartupRefusal(List<String> lines, int exitCode) {
         super(String.join("\n", lines));
         this.lines = List.copyOf(lines);
+        this.exitCode = exitCode;
     }
 
     public List<String> lines() {
@@ -25,7 +32,7 @@ public class StartupRefusal extends RuntimeException implements ExitCodeGenerato
 
     @Override
     public int getExitCode() {
-        return ExitCodes.BAD_ARGUMENTS;
+        return exitCode;
     }
 
     /**

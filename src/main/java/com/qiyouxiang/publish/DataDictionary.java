@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
+import com.qiyouxiang.batch.SafeText;
+
 /**
  * The data dictionary (数据字典) in Chinese, generated from the warehouse's own table and column
  * comments (COMMENT ON in the schema migrations), so it never drifts from the tables.
@@ -18,9 +20,8 @@ public final class DataDictionary {
 
     /** The tables a dictionary covers. */
     public enum Scope {
-        /** What publishJob publishes: the marts, then the data-quality check results. */
-        PUBLISHED("(t.table_name LIKE 'mart\\_%' ESCAPE '\\' OR t.table_name = 'dq_check_result')",
-                "t.table_name LIKE 'mart\\_%' ESCAPE '\\' DESC, t.table_name"),
+        /** What publishJob publishes (MartsPublisher): the marts, and nothing else. */
+        PUBLISHED("t.table_name LIKE 'mart\\_%' ESCAPE '\\'", "t.table_name"),
         /** Every table of the warehouse, in the order the data flows: dimensions, facts, records, bookkeeping, marts. */
         WAREHOUSE("TRUE", """
                 CASE WHEN t.table_name LIKE 'dim\\_%' ESCAPE '\\' THEN 1 WHEN t.table_name LIKE 'fct\\_%' ESCAPE '\\' THEN 2
@@ -54,7 +55,7 @@ public final class DataDictionary {
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(columns(Scope.PUBLISHED))) {
             org.apache.poi.xssf.usermodel.XSSFSheet sheet = wb.createSheet("数据字典");
-            String[] headers = {"表名", "表说明", "字段", "类型", "可为空", "字段说明"};
+            String[] headers = {"表名", "表说明", "字段", "类型", "可为空", "字段说明", "发布文件"};
             org.apache.poi.xssf.usermodel.XSSFCellStyle bold = wb.createCellStyle();
             org.apache.poi.xssf.usermodel.XSSFFont font = wb.createFont();
             font.setBold(true);
@@ -67,14 +68,16 @@ public final class DataDictionary {
             int r = 1;
             while (rs.next()) {
                 var row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(rs.getString("table_name"));
-                row.createCell(1).setCellValue(text(rs.getString("table_comment")));
-                row.createCell(2).setCellValue(rs.getString("column_name"));
-                row.createCell(3).setCellValue(rs.getString("data_type"));
-                row.createCell(4).setCellValue(rs.getBoolean("is_nullable") ? "是" : "否");
-                row.createCell(5).setCellValue(text(rs.getString("column_comment")));
+                SafeText.cell(row.createCell(0), rs.getString("table_name"));
+                SafeText.cell(row.createCell(1), text(rs.getString("table_comment")));
+                SafeText.cell(row.createCell(2), rs.getString("column_name"));
+                SafeText.cell(row.createCell(3), rs.getString("data_type"));
+                SafeText.cell(row.createCell(4), rs.getBoolean("is_nullable") ? "是" : "否");
+                SafeText.cell(row.createCell(5), text(rs.getString("column_comment")));
+                String table = rs.getString("table_name");
+                SafeText.cell(row.createCell(6), "marts/parquet/" + table + ".parquet、marts/csv/" + table + ".csv、qiyouxiang_marts.duckdb");
             }
-            int[] widths = {26, 40, 26, 12, 8, 60};
+            int[] widths = {26, 40, 26, 12, 8, 60, 40};
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
@@ -95,7 +98,9 @@ public final class DataDictionary {
         md.append("# 七优享数据仓库 数据字典\n\n");
         md.append("本文件由 publishJob 根据数据仓库中的表和字段注释自动生成（生成时间：")
                 .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append("），请勿手工修改。\n\n");
-        md.append("评价方法见 docs/evaluation-method.md。发布的数据：`marts/parquet/`、`marts/csv/`（UTF-8 带 BOM）和只读的 DuckDB 文件。\n\n");
+        md.append("亮灯、得分和问题的计算按市政府印发的评价办法。每张表发布为三种文件：`marts/parquet/<表名>.parquet`、"
+                + "`marts/csv/<表名>.csv`（UTF-8 带 BOM）和只读的 BI 数据文件 `qiyouxiang_marts.duckdb` 中的同名表；"
+                + "本字典只列出这些文件中的表和字段。\n\n");
         md.append(tables(c, Scope.PUBLISHED));
         return md.toString();
     }
@@ -114,6 +119,10 @@ public final class DataDictionary {
                     current = table;
                     md.append("## ").append(table).append("\n\n");
                     md.append(cell(rs.getString("table_comment"))).append("\n\n");
+                    if (scope == Scope.PUBLISHED) {
+                        md.append("发布文件：`marts/parquet/").append(table).append(".parquet`、`marts/csv/").append(table)
+                                .append(".csv`、`qiyouxiang_marts.duckdb`（表 ").append(table).append("）\n\n");
+                    }
                     md.append("| 字段 | 类型 | 可为空 | 说明 |\n| --- | --- | --- | --- |\n");
                 }
                 md.append("| `").append(rs.getString("column_name")).append("` | ").append(rs.getString("data_type"))

@@ -77,6 +77,7 @@ public class PublishJobConfig {
                 data = ReportData.load(c, quarter.code());
             }
             Path dir = Files.createDirectories(properties.outputDir().resolve("reports"));
+            MartsPublisher.removeTemporaryFiles(dir);   // what a killed report left
             Path xlsx = dir.resolve(reportName(quarter) + ".xlsx");
             Path html = dir.resolve(reportName(quarter) + ".html");
             Path xlsxTmp = MartsPublisher.temporary(xlsx);

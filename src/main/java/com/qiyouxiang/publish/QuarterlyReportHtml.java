@@ -5,17 +5,49 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import com.qiyouxiang.batch.SafeText;
+
 /**
- * The quarterly report as one self-contained HTML page: inline CSS, inline SVG charts, no scripts,
- * no fonts or images from the network. The same sections and columns as the workbook.
+ * The quarterly report as one self-contained HTML page, from the Thymeleaf template
+ * {@code templates/quarterly-report.html} (wording and layout change there, without Java): inline CSS with
+ * print rules, inline SVG charts, no scripts, no fonts or images from the network. The same parts and
+ * columns as the workbook: the first page 本季要点, the charts, then the sections.
  */
 public final class QuarterlyReportHtml {
 
+    /** A table of the page: its title, note, headers and cells. */
+    public record Table(String title, String note, List<String> headers, List<List<TableCell>> rows) {
+    }
+
+    /** A cell: its text and CSS class (n number, l-red ... light, t long text). */
+    public record TableCell(String text, String css) {
+    }
+
+    private static final TemplateEngine ENGINE = engine();
+
     private QuarterlyReportHtml() {
+    }
+
+    private static TemplateEngine engine() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(QuarterlyReportHtml.class.getClassLoader());
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
     }
 
     public static void write(ReportData data, Path target) throws IOException {
@@ -23,49 +55,93 @@ public final class QuarterlyReportHtml {
     }
 
     public static String render(ReportData data) {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>七优享 ").append(com.qiyouxiang.batch.PrintLayout.periodZh(data.quarter())).append(" 季度调度报告</title>\n<style>\n")
-                .append("body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;margin:24px;color:#222}\n")
-                .append("h1{font-size:24px}h2{font-size:18px;border-left:4px solid #4472C4;padding-left:8px;margin-top:32px}\n")
-                .append("p.note{color:#555;font-size:13px}table{border-collapse:collapse;font-size:12px;margin:8px 0}\n")
-                .append("th,td{border:1px solid #bbb;padding:3px 6px}td.n,td[class^=\"l-\"]{white-space:nowrap}th{background:#DDEBF7}td.n{text-align:right}\n")
-                .append(".l-green{background:#63BE7B}.l-yellow{background:#FFD966}.l-red{background:#F8696B}.l-grey{background:#BFBFBF}\n")
-                .append(".charts{display:flex;flex-wrap:wrap;gap:24px}\n</style>\n</head>\n<body>\n")
-                .append("<h1>七优享 ").append(com.qiyouxiang.batch.PrintLayout.periodZh(data.quarter())).append(" 季度调度报告</h1>\n")
-                .append("<p class=\"note\">诸暨市“七优享”工程 2023—2027 年规划指标季度评价，按市政府印发的评价办法计算。</p>\n");
-        h.append("<div class=\"charts\">\n").append(domainScoreChart(data)).append(lightCountChart(data))
-                .append(townChart(data)).append("</div>\n");
-        for (Map.Entry<ReportSection, List<Map<String, Object>>> e : data.sections().entrySet()) {
-            table(h, e.getKey(), e.getValue());
-        }
-        h.append("</body>\n</html>\n");
-        return h.toString();
+        Context context = new Context(Locale.SIMPLIFIED_CHINESE);
+        context.setVariable("quarterZh", com.qiyouxiang.batch.PrintLayout.periodZh(data.quarter()));
+        context.setVariable("agenda", tables(data.agenda()));
+        List<String> charts = new ArrayList<>();
+        charts.add(domainScoreChart(data));
+        charts.add(lightCountChart(data));
+        context.setVariable("overviewCharts", charts);
+        List<String> trends = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        data.rows("红黄灯指标走势").forEach(r -> { if (!codes.contains((String) r.get("indicator_code"))) { codes.add((String) r.get("indicator_code")); } });
+        codes.forEach(code -> trends.add(trendChart(data.rowsOf("红黄灯指标走势", code))));
+        context.setVariable("trendCharts", trends);
+        TownPivot pivot = TownPivot.of(data.rows("镇街对比"));
+        context.setVariable("townCharts", pivot.indicators().stream().map(i -> townChart(pivot, i)).toList());
+        Map<ReportSection, List<Map<String, Object>>> sheets = new LinkedHashMap<>();
+        data.sections().forEach((section, rows) -> {
+            if (section.placement() == ReportSection.Placement.SHEET || section.placement() == ReportSection.Placement.TOWNS) {
+                sheets.put(section, rows);
+            }
+        });
+        context.setVariable("sections", tables(sheets));
+        return ENGINE.process("quarterly-report", context);
     }
 
-    private static void table(StringBuilder h, ReportSection section, List<Map<String, Object>> rows) {
-        h.append("<h2>").append(esc(section.title())).append("</h2>\n<p class=\"note\">").append(esc(section.note()))
-                .append("</p>\n<table>\n<tr>");
-        section.columns().forEach(c -> h.append("<th>").append(esc(c.header())).append("</th>"));
-        h.append("</tr>\n");
-        if (rows.isEmpty()) {
-            h.append("<tr><td colspan=\"").append(section.columns().size()).append("\">（本季度无记录）</td></tr>\n");
-        }
-        for (Map<String, Object> row : rows) {
-            h.append("<tr>");
-            for (ReportSection.Column c : section.columns()) {
-                Object v = row.get(c.key());
-                switch (c.kind()) {
-                    case LIGHT -> h.append("<td class=\"l-").append(esc(String.valueOf(v))).append("\">")
-                            .append(ReportData.lightZh(v)).append("</td>");
-                    case FLAG -> h.append("<td>").append(Boolean.TRUE.equals(v) ? "是" : "").append("</td>");
-                    case TEXT -> h.append("<td>").append(v == null ? "" : esc(v.toString())).append("</td>");
-                    default -> h.append("<td class=\"n\">").append(format(c.kind(), v)).append("</td>");
-                }
+    private static List<Table> tables(Map<ReportSection, List<Map<String, Object>>> sections) {
+        List<Table> tables = new ArrayList<>();
+        sections.forEach((section, rows) -> {
+            if (section.placement() == ReportSection.Placement.TOWNS) {
+                tables.add(townTable(section, TownPivot.of(rows)));
+                return;
             }
-            h.append("</tr>\n");
+            List<ReportSection.Column> shown = section.columns().stream().filter(c -> c.kind() != ReportSection.Kind.HIDDEN).toList();
+            List<List<TableCell>> cells = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                List<TableCell> line = new ArrayList<>();
+                for (ReportSection.Column c : shown) {
+                    Object v = row.get(c.key());
+                    line.add(switch (c.kind()) {
+                        case LIGHT -> new TableCell(ReportData.lightZh(v), "l-" + v);
+                        case FLAG -> new TableCell(Boolean.TRUE.equals(v) ? "是" : "", "");
+                        case TEXT -> new TableCell(v == null ? "" : v.toString(),
+                                v != null && com.qiyouxiang.batch.PrintLayout.displayWidth(v.toString()) > 24 ? "t" : "");
+                        case VALUE -> new TableCell(value(v, ReportData.decimals(row)), "n");
+                        default -> new TableCell(format(c.kind(), v), "n");
+                    });
+                }
+                cells.add(line);
+            }
+            tables.add(new Table(section.title(), section.note(), shown.stream().map(ReportSection.Column::header).toList(), cells));
+        });
+        return tables;
+    }
+
+    /** 镇街对比 by town: a row per town, a value and rank column per discussed indicator, the city and CV below. */
+    private static Table townTable(ReportSection section, TownPivot pivot) {
+        List<String> headers = new ArrayList<>(List.of("镇街"));
+        pivot.indicators().forEach(i -> {
+            headers.add(i.header());
+            headers.add("排名");
+        });
+        List<List<TableCell>> rows = new ArrayList<>();
+        for (String town : pivot.towns()) {
+            List<TableCell> line = new ArrayList<>(List.of(new TableCell(town, "")));
+            pivot.indicators().forEach(i -> {
+                line.add(new TableCell(value(i.values().get(town), i.decimals()), "n"));
+                line.add(new TableCell(i.ranks().containsKey(town) ? String.valueOf(i.ranks().get(town)) : "", "n"));
+            });
+            rows.add(line);
         }
-        h.append("</table>\n");
+        List<TableCell> city = new ArrayList<>(List.of(new TableCell("全市", "")));
+        List<TableCell> cv = new ArrayList<>(List.of(new TableCell("变异系数", "")));
+        pivot.indicators().forEach(i -> {
+            city.add(new TableCell(value(i.city(), i.decimals()), "n"));
+            city.add(new TableCell("", ""));
+            cv.add(new TableCell(value(i.cv(), 3), "n"));
+            cv.add(new TableCell("", ""));
+        });
+        if (!pivot.indicators().isEmpty()) {
+            rows.add(city);
+            rows.add(cv);
+        }
+        return new Table(section.title(), section.note(), headers, rows);
+    }
+
+    /** A value with the indicator's display decimals, e.g. 68.2, 12.26, 15450. */
+    static String value(Object v, int decimals) {
+        return v instanceof Number n ? String.format(Locale.ROOT, "%." + Math.max(0, Math.min(decimals, 3)) + "f", n.doubleValue()) : "";
     }
 
     static String format(ReportSection.Kind kind, Object v) {
@@ -76,6 +152,7 @@ public final class QuarterlyReportHtml {
         return switch (kind) {
             case PERCENT -> String.format(Locale.ROOT, "%.1f%%", d * 100);
             case SCORE -> String.format(Locale.ROOT, "%.2f", d);
+            case SIGNED -> String.format(Locale.ROOT, "%+.2f", d);
             default -> d == Math.rint(d) && Math.abs(d) < 1e12 ? String.valueOf((long) d)
                     : String.format(Locale.ROOT, "%.4f", d).replaceAll("0+$", "");
         };
@@ -88,7 +165,7 @@ public final class QuarterlyReportHtml {
         int width = 520;
         int left = 90;
         int height = 40 + rows.size() * barH + 20;
-        StringBuilder s = svgStart(width, height, "分领域得分");
+        StringBuilder s = svgStart(width, height, "分领域得分（满分100，自0起）");
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> r = rows.get(i);
             double score = ReportData.number(r.get("domain_score"));
@@ -143,49 +220,111 @@ public final class QuarterlyReportHtml {
         return s.append("</svg>\n").toString();
     }
 
-    /** Columns: one indicator across towns. */
-    static String townChart(ReportData data) {
-        String indicator = data.townChartIndicator();
-        if (indicator == null) {
+    /** Columns: one indicator across its towns (towns named), with the city's value as a dashed line. */
+    static String townChart(TownPivot pivot, TownPivot.Indicator indicator) {
+        List<String> towns = pivot.townsOf(indicator);
+        if (towns.isEmpty()) {
             return "";
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> r : data.rows("镇街对比")) {
-            if (indicator.equals(r.get("indicator_code")) && r.get("town_value") != null) {
-                rows.add(r);
-            }
-        }
+        int decimals = indicator.decimals();
         double max = 0;
-        for (Map<String, Object> r : rows) {
-            max = Math.max(max, ReportData.number(r.get("town_value")));
+        for (String town : towns) {
+            max = Math.max(max, indicator.values().get(town));
         }
         max = max <= 0 ? 1 : max;
-        int colW = 30;
-        int width = Math.max(520, 60 + rows.size() * colW);
-        int plotH = 200;
+        int colW = 20;
+        int width = Math.max(360, 60 + towns.size() * colW);
+        int plotH = 140;
         int top = 40;
         int height = top + plotH + 70;
-        StringBuilder s = svgStart(width, height, "镇街对比：" + esc(String.valueOf(rows.get(0).get("indicator_name"))));
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> r = rows.get(i);
-            double v = ReportData.number(r.get("town_value"));
+        StringBuilder s = svgStart(width, height, "镇街对比：" + esc(indicator.name()));
+        for (int i = 0; i < towns.size(); i++) {
+            String town = towns.get(i);
+            double v = indicator.values().get(town);
             double h = plotH * Math.max(v, 0) / max;
             int x = 40 + i * colW;
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"#5B9BD5\">"
-                            + "<title>%s %s</title></rect>", x, top + plotH - h, colW - 6, h,
-                    esc(String.valueOf(r.get("town_name"))), format(ReportSection.Kind.NUMBER, r.get("town_value"))))
+                            + "<title>%s %s</title></rect>", x, top + plotH - h, colW - 5, h, esc(town), value(v, decimals)))
                     .append(String.format(Locale.ROOT,
-                            "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" transform=\"rotate(-60 %d %d)\">%s</text>",
-                            x + colW / 2, top + plotH + 14, x + colW / 2, top + plotH + 14,
-                            esc(String.valueOf(r.get("town_name")).replaceAll("(街道|镇|乡)$", ""))));
+                            "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-60 %d %d)\">%s</text>",
+                            x + colW / 2, top + plotH + 12, x + colW / 2, top + plotH + 12, esc(town.replaceAll("(街道|镇|乡)$", ""))));
         }
-        Object city = rows.get(0).get("city_value");
-        if (city instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= max) {
-            double y = top + plotH - plotH * n.doubleValue() / max;
+        Double city = indicator.city();
+        if (city != null && city > 0 && city <= max) {
+            double y = top + plotH - plotH * city / max;
             s.append(String.format(Locale.ROOT, "<line x1=\"36\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#C00000\" "
                             + "stroke-dasharray=\"4 3\"/>", width - 10, y, y))
-                    .append(text(width - 12, (int) y - 4, "end", "全市 " + format(ReportSection.Kind.NUMBER, city)));
+                    .append(text(width - 12, (int) y - 4, "end", "全市 " + value(city, decimals)));
         }
+        return s.append("</svg>\n").toString();
+    }
+
+    /** Lines: one indicator's value (solid, dots) and its schedule line (dashed red) by quarter of the plan so far. */
+    static String trendChart(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        int decimals = ReportData.decimals(rows.get(0));
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (Map<String, Object> r : rows) {
+            for (String key : List.of("value", "schedule_target")) {
+                if (r.get(key) instanceof Number n) {
+                    min = Math.min(min, n.doubleValue());
+                    max = Math.max(max, n.doubleValue());
+                }
+            }
+        }
+        if (min > max) {
+            return "";
+        }
+        double pad = Math.max((max - min) * 0.15, Math.abs(max) * 0.01 + 1e-9);
+        min -= pad;
+        max += pad;
+        int width = 360;
+        int left = 50;
+        int top = 40;
+        int plotW = width - left - 16;
+        int plotH = 140;
+        int height = top + plotH + 56;
+        Object unit = rows.get(0).get("unit");
+        StringBuilder s = svgStart(width, height, esc(String.valueOf(rows.get(0).get("indicator_name")))
+                + (unit == null ? "" : "（" + esc(unit.toString()) + "）"));
+        double lo = min;
+        double span = max - min;
+        int n = rows.size();
+        java.util.function.IntFunction<Double> xOf = i -> left + (n == 1 ? plotW / 2.0 : plotW * i / (double) (n - 1));
+        java.util.function.DoubleFunction<Double> yOf = v -> top + plotH - plotH * (v - lo) / span;
+        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#999\"/>",
+                left, left + plotW, top + plotH, top + plotH));
+        s.append(text(left - 4, top + 10, "end", value(max, decimals))).append(text(left - 4, top + plotH, "end", value(min, decimals)));
+        for (String key : List.of("schedule_target", "value")) {
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                if (rows.get(i).get(key) instanceof Number v) {
+                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xOf.apply(i), yOf.apply(v.doubleValue())));
+                }
+            }
+            boolean schedule = key.equals("schedule_target");
+            s.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"%s\"/>",
+                    schedule ? "#C00000" : "#4472C4", schedule ? " stroke-dasharray=\"5 3\"" : "", points.toString().trim()));
+        }
+        for (int i = 0; i < n; i++) {
+            if (rows.get(i).get("value") instanceof Number v) {
+                s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#4472C4\"><title>%s %s</title></circle>",
+                        xOf.apply(i), yOf.apply(v.doubleValue()), esc(String.valueOf(rows.get(i).get("quarter_zh"))), value(v, decimals)));
+            }
+        }
+        // the first and last quarters under the axis, the legend below
+        s.append(text(left, top + plotH + 16, "start", esc(String.valueOf(rows.get(0).get("quarter_zh")))))
+                .append(text(left + plotW, top + plotH + 16, "end", esc(String.valueOf(rows.get(n - 1).get("quarter_zh")))));
+        // no axis from 0 here: the gap between the value and its schedule line is what the chart shows
+        int ly = height - 14;
+        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#4472C4\" stroke-width=\"2\"/>", left, left + 20, ly, ly))
+                .append(text(left + 24, ly + 4, "start", "指标值"))
+                .append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#C00000\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>",
+                        left + 90, left + 110, ly, ly))
+                .append(text(left + 114, ly + 4, "start", "时序进度目标"));
         return s.append("</svg>\n").toString();
     }
 
@@ -202,6 +341,6 @@ public final class QuarterlyReportHtml {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return SafeText.html(s);
     }
 }

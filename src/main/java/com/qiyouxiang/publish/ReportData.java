@@ -1,56 +1,70 @@
 package com.qiyouxiang.publish;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The rows of every report section for one quarter, read once from the marts. */
-public record ReportData(String quarter, Map<ReportSection, List<Map<String, Object>>> sections) {
+import com.qiyouxiang.warehouse.SqlFiles;
+import com.qiyouxiang.warehouse.Warehouse;
+
+/**
+ * The rows of every report part for one quarter, read once from the marts: the first page's parts
+ * ({@link ReportSection#agenda()}, 本季要点) and the sections after it ({@link ReportSection#all()}).
+ */
+public record ReportData(String quarter, Map<ReportSection, List<Map<String, Object>>> agenda,
+                         Map<ReportSection, List<Map<String, Object>>> sections) {
 
     public static ReportData load(Connection c, String quarter) throws SQLException {
+        Warehouse.runScript(c, "statements/publish/display_macros.sql");
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE TEMP VIEW tmp_unexplained_verify_items AS "
+                    + SqlFiles.read("statements/validation/unexplained_verify_items.sql"));
+        }
+        return new ReportData(quarter, rows(c, quarter, ReportSection.agenda()), rows(c, quarter, ReportSection.all()));
+    }
+
+    private static Map<ReportSection, List<Map<String, Object>>> rows(Connection c, String quarter,
+                                                                      List<ReportSection> parts) throws SQLException {
         Map<ReportSection, List<Map<String, Object>>> sections = new LinkedHashMap<>();
-        for (ReportSection section : ReportSection.all()) {
+        for (ReportSection section : parts) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(section.query())) {
-                p.setString(1, quarter);
-                try (ResultSet rs = p.executeQuery()) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    while (rs.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            row.put(md.getColumnLabel(i), rs.getObject(i));
-                        }
-                        rows.add(row);
+            String sql = SqlFiles.fill(section.query(), Map.of("quarter", quarter), "the report's part " + section.title());
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        row.put(md.getColumnLabel(i), rs.getObject(i));
                     }
+                    rows.add(row);
                 }
             }
             sections.put(section, rows);
         }
-        return new ReportData(quarter, sections);
+        return sections;
     }
 
+    /** The rows of the section or first-page part with this title. */
     public List<Map<String, Object>> rows(String title) {
-        return sections.entrySet().stream().filter(e -> e.getKey().title().equals(title)).findFirst()
-                .map(Map.Entry::getValue).orElse(List.of());
-    }
-
-    /** The town indicator the town chart shows: the one with the most towns, then the lowest code. */
-    public String townChartIndicator() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows("镇街对比")) {
-            if (row.get("town_value") != null) {
-                counts.merge((String) row.get("indicator_code"), 1, Integer::sum);
+        for (Map<ReportSection, List<Map<String, Object>>> parts : List.of(agenda, sections)) {
+            for (Map.Entry<ReportSection, List<Map<String, Object>>> e : parts.entrySet()) {
+                if (e.getKey().title().equals(title)) {
+                    return e.getValue();
+                }
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
-                .map(Map.Entry::getKey).orElse(null);
+        return List.of();
+    }
+
+    /** The rows of one indicator in a section. */
+    public List<Map<String, Object>> rowsOf(String title, String indicator) {
+        return rows(title).stream().filter(r -> indicator.equals(r.get("indicator_code"))).toList();
     }
 
     public static String lightZh(Object light) {
@@ -65,5 +79,10 @@ public record ReportData(String quarter, Map<ReportSection, List<Map<String, Obj
 
     public static double number(Object value) {
         return value == null ? 0 : ((Number) value).doubleValue();
+    }
+
+    /** The display decimals of a row ({@code decimals}, from the indicator's unit and name), 2 when absent. */
+    public static int decimals(Map<String, Object> row) {
+        return row.get("decimals") instanceof Number n ? n.intValue() : 2;
     }
 }

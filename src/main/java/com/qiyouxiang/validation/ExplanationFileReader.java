@@ -1,7 +1,6 @@
 package com.qiyouxiang.validation;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,6 +24,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
+
+import com.qiyouxiang.warehouse.FaultInjection;
+import com.qiyouxiang.warehouse.FileBudget;
 
 /**
  * Reads an explanation file (情况说明): a CSV (UTF-8 with or without BOM, or GB18030 as Excel
@@ -60,18 +62,26 @@ final class ExplanationFileReader {
         return name.endsWith(".csv") || name.endsWith(".xlsx") || name.endsWith(".xls");
     }
 
-    static List<Line> read(Path file) throws IOException {
+    /** Reads the file within its budget (size on disk, rows, columns, characters per cell, time). */
+    static List<Line> read(Path file, FileBudget budget) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".csv") ? readCsv(file) : readWorkbook(file);
+        budget.size(Files.size(file), budget.limits().maxBytes().toBytes());
+        FaultInjection.whileReading(file.getFileName().toString());
+        return name.endsWith(".csv") ? readCsv(file, budget) : readWorkbook(file, budget);
     }
 
-    private static List<Line> readCsv(Path file) throws IOException {
+    private static List<Line> readCsv(Path file, FileBudget budget) throws IOException {
         String text = decode(Files.readAllBytes(file));
         List<Line> lines = new ArrayList<>();
         List<String> header = null;
         for (CSVRecord r : CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(new StringReader(text))) {
             List<String> cells = r.stream().map(String::strip).toList();
             long line = r.getRecordNumber();
+            budget.row("CSV", line);
+            budget.column("CSV", cells.size() - 1);
+            for (String cell : cells) {
+                budget.cell("第 " + line + " 行", cell.length());
+            }
             if (cells.stream().allMatch(String::isEmpty)) {
                 lines.add(new Line("blank", null, line, "line " + line, Map.of()));
             } else if (header == null && isHeader(cells)) {
@@ -86,20 +96,26 @@ final class ExplanationFileReader {
         return lines;
     }
 
-    private static List<Line> readWorkbook(Path file) throws IOException {
+    private static List<Line> readWorkbook(Path file, FileBudget budget) throws IOException {
         List<Line> lines = new ArrayList<>();
         DataFormatter formatter = new DataFormatter();
-        try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
+        // from the file, read-only: POI's zip guards apply part by part, the package is not copied into memory
+        try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
             Sheet sheet = explanationSheet(workbook, formatter);
             List<String> header = null;
             int textColumn = -1;
             for (int i = 0; i <= sheet.getLastRowNum(); i++) {
+                budget.row(sheet.getSheetName(), i + 1L);
                 Row row = sheet.getRow(i);
                 List<String> cells = new ArrayList<>();
                 if (row != null) {
+                    budget.column(sheet.getSheetName(), Math.max(0, row.getLastCellNum() - 1));
                     for (int col = 0; col < Math.max(0, row.getLastCellNum()); col++) {
+                        budget.tick();
                         Cell cell = row.getCell(col);
-                        cells.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
+                        String text = cell == null ? "" : formatter.formatCellValue(cell).strip();
+                        budget.cell(sheet.getSheetName() + "!" + CellReference.convertNumToColString(col) + (i + 1), text.length());
+                        cells.add(text);
                     }
                 }
                 long rowNumber = i + 1;

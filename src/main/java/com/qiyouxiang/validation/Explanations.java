@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 
 import com.qiyouxiang.validation.ExplanationFileReader.Line;
+import com.qiyouxiang.warehouse.FileBudget;
 import com.qiyouxiang.warehouse.FileRegistry;
 import com.qiyouxiang.warehouse.FileStatus;
 import com.qiyouxiang.warehouse.Reject;
@@ -48,6 +49,12 @@ public final class Explanations {
 
     public static Outcome load(Connection c, Path file, RuleCatalogue catalogue, Long jobExecutionId)
             throws IOException, SQLException {
+        return load(c, file, null, catalogue, jobExecutionId);
+    }
+
+    /** @param read the file's lines as read already (within its budget), or null to read them here */
+    public static Outcome load(Connection c, Path file, List<Line> read, RuleCatalogue catalogue, Long jobExecutionId)
+            throws IOException, SQLException {
         String checksum = FileRegistry.sha256(file);
         Long known = FileRegistry.findProcessed(c, checksum, SOURCE_KIND);
         if (known != null) {
@@ -59,7 +66,7 @@ public final class Explanations {
         RowCounts counts = new RowCounts();
         List<Reject> rejects = new ArrayList<>();
         List<Resolved> rows = new ArrayList<>();
-        for (Line line : ExplanationFileReader.read(file)) {
+        for (Line line : read != null ? read : ExplanationFileReader.read(file, FileBudget.unlimited(file.getFileName().toString()))) {
             counts.read();
             if (!line.kind().equals("data")) {
                 counts.ignored(line.kind());

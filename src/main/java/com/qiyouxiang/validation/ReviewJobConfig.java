@@ -1,5 +1,6 @@
 package com.qiyouxiang.validation;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,8 +23,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.qiyouxiang.batch.WarehouseTasklet;
+import com.qiyouxiang.warehouse.FileLimits;
 import com.qiyouxiang.warehouse.FileRefusal;
 import com.qiyouxiang.warehouse.FileRegistry;
+import com.qiyouxiang.warehouse.Quarantine;
+import com.qiyouxiang.warehouse.QuarantineProperties;
+import com.qiyouxiang.warehouse.ReadingMarks;
 import com.qiyouxiang.warehouse.RefusedFiles;
 import com.qiyouxiang.warehouse.Warehouse;
 import com.qiyouxiang.warehouse.WarehouseProperties;
@@ -45,6 +50,18 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
 @Configuration
 public class ReviewJobConfig {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReviewJobConfig.class);
+
+    static final List<String> KINDS = List.of(Explanations.SOURCE_KIND);
+
+    /** Records a 情况说明 file that is not read, with its reason, in the step's transaction; returns its etl_file id. */
+    private static long refuse(Connection c, Path file, String checksum, FileRefusal refusal, Long jobExecutionId,
+                               List<String> lines) throws java.sql.SQLException {
+        RefusedFiles.Registered r = RefusedFiles.record(c, file, checksum, Explanations.SOURCE_KIND, refusal, null, jobExecutionId);
+        lines.add(file.getFileName() + ": " + refusal.status() + " (" + refusal.reasonCode() + ")");
+        return r.fileId();
+    }
+
     @Bean
     public Job reviewJob(JobRepository jobRepository, Step loadExplanations, Step recordMissingFigures) {
         return new JobBuilder("reviewJob", jobRepository)
@@ -55,7 +72,8 @@ public class ReviewJobConfig {
 
     @Bean
     public Step loadExplanations(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
-                                 ValidationProperties properties, CatalogueValueRules rules) {
+                                 ValidationProperties properties, CatalogueValueRules rules, FileLimits limits,
+                                 QuarantineProperties quarantine) {
         return new StepBuilder("loadExplanations", jobRepository).tasklet(new WarehouseTasklet(warehouse) {
             @Override
             protected List<String> work(Connection c, StepContribution contribution, ChunkContext context) throws Exception {
@@ -64,36 +82,72 @@ public class ReviewJobConfig {
                 if (!Files.isDirectory(dir)) {
                     return List.of("no explanation folder " + dir + " (qyx.validation.explanation-dir)");
                 }
+                List<String> lines = new ArrayList<>();
+                List<Path> files = new ArrayList<>();
+                List<Long> refused = new ArrayList<>();
+                Long jobExecutionId = jobExecutionId(context);
+                // the 情况说明 files a launch died reading: out of the folder, never read again by themselves (committed now)
+                for (Quarantine.Quarantined q : Quarantine.sweep(c, quarantine.quarantineDir(), KINDS, jobExecutionId)) {
+                    lines.add(q.from().getFileName() + ": quarantined (" + q.to() + ")");
+                }
+                refused.addAll(Quarantine.stillHeld(c, KINDS));
                 List<Path> all;
                 try (Stream<Path> list = Files.list(dir)) {
                     all = list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("~$")
                             && !p.getFileName().toString().startsWith(".")).sorted().toList();
                 }
-                List<String> lines = new ArrayList<>();
-                List<Path> files = new ArrayList<>();
-                List<Long> refused = new ArrayList<>();
                 for (Path file : all) {
-                    FileRefusal refusal = ExplanationFileReader.accepts(file) ? FileRefusal.inspect(file) : FileRefusal.NOT_A_DATA_FILE;
+                    FileRefusal refusal;
+                    try {
+                        refusal = ExplanationFileReader.accepts(file) ? FileRefusal.inspect(file) : FileRefusal.NOT_A_DATA_FILE;
+                    } catch (IOException | RuntimeException | Error e) {
+                        refusal = FileRefusal.UNREADABLE;
+                    }
                     if (refusal == null) {
                         files.add(file);
                         continue;
                     }
-                    RefusedFiles.Registered r = RefusedFiles.record(c, file, FileRegistry.sha256(file), "explanation", refusal,
-                            null, jobExecutionId(context));
-                    refused.add(r.fileId());
-                    lines.add(file.getFileName() + ": " + refusal.status() + " (" + refusal.reasonCode() + ")");
+                    refused.add(refuse(c, file, FileRegistry.sha256(file), refusal, jobExecutionId, lines));
                 }
-                WarehouseTasklet.refusedFiles(contribution.getStepExecution(), refused);
-                for (Path file : files) {
-                    Explanations.Outcome o = Explanations.load(c, file, rules.catalogue(), jobExecutionId(context));
-                    contribution.getStepExecution().setReadCount(contribution.getStepExecution().getReadCount()
-                            + o.counts().rowsRead());
-                    contribution.incrementWriteCount(o.loaded());
-                    lines.add(file.getFileName() + ": " + (o.duplicate() ? "already loaded" : o.counts().toString()));
-                    o.rejects().forEach(r -> lines.add("  rejected " + (r.cellRef() != null ? r.cellRef() : "line " + r.rowNumber())
-                            + " [" + r.reasonCode() + "] " + r.messageZh()));
+                limits.guardPoi();
+                int read = 0;
+                try (ReadingMarks marks = new ReadingMarks(warehouse)) {
+                    for (Path file : files) {
+                        String checksum = FileRegistry.sha256(file);
+                        List<ExplanationFileReader.Line> content = null;
+                        if (FileRegistry.findProcessed(c, checksum, Explanations.SOURCE_KIND) == null) {
+                            if (Quarantine.held(c, file, checksum, KINDS)) {
+                                lines.add(file.getFileName() + ": quarantined before, not read again");
+                                continue;
+                            }
+                            long mark = marks.reading(file, checksum, Explanations.SOURCE_KIND, jobExecutionId);
+                            try {
+                                content = ExplanationFileReader.read(file, limits.start(file.getFileName().toString()));
+                            } catch (Throwable e) {
+                                // whatever the file made the reader throw, Errors included: that file fails, not the step
+                                FileRefusal failed = FileRefusal.failed(e, file.getFileName().toString());
+                                if (failed == null) {
+                                    failed = FileRefusal.of(e) != null ? FileRefusal.of(e) : FileRefusal.UNREADABLE;
+                                }
+                                log.warn("{}: refused ({}): {}", file.getFileName(), failed.reasonCode(), e.toString());
+                                refused.add(refuse(c, file, checksum, failed, jobExecutionId, lines));
+                                continue;
+                            } finally {
+                                marks.done(mark);
+                            }
+                        }
+                        read++;
+                        Explanations.Outcome o = Explanations.load(c, file, content, rules.catalogue(), jobExecutionId);
+                        contribution.getStepExecution().setReadCount(contribution.getStepExecution().getReadCount()
+                                + o.counts().rowsRead());
+                        contribution.incrementWriteCount(o.loaded());
+                        lines.add(file.getFileName() + ": " + (o.duplicate() ? "already loaded" : o.counts().toString()));
+                        o.rejects().forEach(r -> lines.add("  rejected " + (r.cellRef() != null ? r.cellRef() : "line " + r.rowNumber())
+                                + " [" + r.reasonCode() + "] " + r.messageZh()));
+                    }
                 }
-                lines.add(0, files.size() + " explanation file(s) in " + dir + (refused.isEmpty() ? "" : ", " + refused.size() + " other file(s) refused"));
+                WarehouseTasklet.refusedFiles(contribution.getStepExecution(), refused.stream().distinct().toList());
+                lines.add(0, read + " explanation file(s) in " + dir + (refused.isEmpty() ? "" : ", " + refused.size() + " other file(s) refused"));
                 return lines;
             }
         }, tx).build();

@@ -51,6 +51,32 @@ public record FileRefusal(FileStatus status, String reasonCode, String reasonZh)
         return null;
     }
 
+    /**
+     * What a reader threw that no known reason covers, as the reason of a failed file: over its budget
+     * ({@link FileBudget.Exceeded}), out of memory, nested too deep, or any other error; null for an ordinary
+     * exception (see {@link #of}).
+     */
+    public static FileRefusal failed(Throwable e, String fileName) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FileBudget.Exceeded exceeded) {
+                return exceeded.refusal();
+            }
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new FileRefusal(FileStatus.FAILED, "OUT_OF_MEMORY", "文件“" + fileName
+                    + "”读取时所需内存超出处理程序的上限（文件可能异常膨胀或已损坏），已停止读取该文件（其他文件照常处理）：请检查后另存为新的文件重新报送");
+        }
+        if (e instanceof StackOverflowError) {
+            return new FileRefusal(FileStatus.FAILED, "TOO_DEEPLY_NESTED", "文件“" + fileName
+                    + "”的内部结构嵌套过深，无法读取（文件可能已损坏），已停止读取该文件：请检查后另存为新的文件重新报送");
+        }
+        if (e instanceof Error) {
+            return new FileRefusal(FileStatus.FAILED, "READ_ERROR", "读取文件“" + fileName
+                    + "”时处理程序出错，已停止读取该文件（其他文件照常处理）：请用 Excel 或 WPS 打开检查后另存为新的文件重新报送");
+        }
+        return null;
+    }
+
     /** A reader's exception as a reason; null when it is none of the known kinds of unreadable file. */
     public static FileRefusal of(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

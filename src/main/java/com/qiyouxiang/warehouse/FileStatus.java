@@ -7,7 +7,7 @@ import java.util.Arrays;
  */
 public enum FileStatus {
 
-    /** Registered, its transaction not committed yet (never seen after a commit). */
+    /** Being read: committed on its own before the read ({@link ReadingMarks}), deleted when the read ends. */
     PROCESSING("processing"),
     /** Loaded, nothing rejected. */
     LOADED("loaded"),
@@ -18,7 +18,9 @@ public enum FileStatus {
     /** It fits no template or mapping: left in the inbox with the reason. */
     UNRECOGNISED("unrecognised"),
     /** It could not be read (not a workbook, a zip bomb, ...): left in the inbox with the reason. */
-    FAILED("failed");
+    FAILED("failed"),
+    /** A run died while reading it: moved to the quarantine folder, never read again by itself ({@link Quarantine}). */
+    QUARANTINED("quarantined");
 
     private final String dbValue;
 

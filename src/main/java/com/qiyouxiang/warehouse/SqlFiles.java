@@ -34,12 +34,16 @@ public final class SqlFiles {
      * quoted (with quotes doubled), numbers written as they are. A placeholder without a value is an error.
      */
     public static String read(String path, Map<String, ?> values) {
-        String sql = read(path);
+        return fill(read(path), values, "sql/" + path);
+    }
+
+    /** Fills the {@code ${name}} placeholders of a SQL text (read from {@code source}) as {@link #read(String, Map)} does. */
+    public static String fill(String sql, Map<String, ?> values, String source) {
         Matcher m = VARIABLE.matcher(sql);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             if (!values.containsKey(m.group(1))) {
-                throw new IllegalArgumentException("No value for ${" + m.group(1) + "} in sql/" + path);
+                throw new IllegalArgumentException("No value for ${" + m.group(1) + "} in " + source);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(literal(values.get(m.group(1)))));
         }

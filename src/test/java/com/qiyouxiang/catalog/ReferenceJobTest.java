@@ -126,15 +126,29 @@ class ReferenceJobTest extends WarehouseJobTest {
 
     @Test
     void taskIndicatorsOfSectionTwoArePresentWithTargets() {
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM dim_indicator WHERE kind = 'task' AND is_current", Integer.class)).isEqualTo(50);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dim_indicator WHERE kind = 'task' AND is_current", Integer.class)).isEqualTo(61);
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM dim_indicator i WHERE kind = 'task'
                 AND NOT EXISTS (SELECT 1 FROM fct_indicator_target t WHERE t.indicator_code = i.indicator_code)""", Integer.class)).isZero();
         assertThat(jdbc.queryForMap("SELECT * FROM dim_indicator WHERE indicator_code = 'T03'"))
                 .containsEntry("indicator_name", "托育机构从业人员持证率").containsEntry("unit", "%");
         assertThat(jdbc.queryForList("SELECT year FROM fct_indicator_target WHERE indicator_code = 'T03'", Integer.class)).containsExactly(2025);
+        // "到2027年，每年免费健康体检20万人以上" is a 2027 target; "每年新增成人初高中学历提升0.19万人以上" is one for every year
         assertThat(jdbc.queryForList("SELECT year FROM fct_indicator_target WHERE indicator_code = 'T32' ORDER BY year", Integer.class))
+                .containsExactly(2027);
+        assertThat(jdbc.queryForList("SELECT year FROM fct_indicator_target WHERE indicator_code = 'T14' ORDER BY year", Integer.class))
                 .containsExactly(2023, 2024, 2025, 2026, 2027);
+        // goals the catalog once lacked: 省级重点专科, 旗舰中医馆, 体育设施 100% 开放, 乐龄中心 in every 片区
+        assertThat(target("T52", 2027)).isEqualTo(">=|1.0000|null");
+        assertThat(target("T53", 2027)).isEqualTo(">=|1.0000|null");
+        assertThat(target("T57", 2027)).isEqualTo(">=|100.0000|null");
+        assertThat(target("T58", 2027)).isEqualTo(">=|100.0000|null");
+        assertThat(target("T60", 2027)).isEqualTo(">=|100.0000|null");
+        // one rule for 全覆盖 / 所有…均 / 每个… / 100%: every such goal is an indicator with a 100 % target
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM dim_indicator i JOIN fct_indicator_target t USING (indicator_code)
+                WHERE i.kind = 'task' AND regexp_matches(i.note, '全覆盖|所有.*均|每个|100 ?%')
+                  AND NOT (t.target_value = 100 AND t.comparator = '>=')""", Integer.class)).isZero();
     }
 
     @Test

@@ -469,7 +469,7 @@ class EvaluationMethodTest extends WarehouseJobTest {
                 Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT message_zh FROM mart_data_completeness WHERE quarter_code = '2026Q3' "
                 + "AND indicator_code = 'H01' AND town_code = '330681001'", String.class))
-                .isEqualTo("请卫生健康局报送暨阳街道“每千人口拥有3岁以下婴幼儿托位数”2026Q3数据（尚无任何数据）");
+                .isEqualTo("请卫生健康局报送暨阳街道“每千人口拥有3岁以下婴幼儿托位数”2026年第三季度数据（尚无任何数据）");
         // data-quality results stored for the run
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dq_check_result WHERE quarter_code = '2026Q3' AND status = 'fail'",
                 Integer.class)).isZero();

@@ -45,8 +45,15 @@ final class Launches {
     /** The same, killed with SIGKILL once it holds before committing {@code holdAt} (FaultInjection). */
     static Result application(Map<String, String> environment, List<String> args, String holdAt)
             throws IOException, InterruptedException {
+        return application(environment, List.of(), args, holdAt);
+    }
+
+    /** The same with options for the child JVM (-D...), before its main class. */
+    static Result application(Map<String, String> environment, List<String> jvmOptions, List<String> args, String holdAt)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfile.encoding=UTF-8", "-cp", classPath()));
+        command.addAll(jvmOptions);
         if (holdAt != null) {
             command.add("-D" + FaultInjection.PROPERTY + "=" + holdAt);
         }

@@ -33,4 +33,17 @@ class MappingsCheckTest {
         assertThat(r.report()).contains(rs + ":12: unknown option 'header-row' in 'options' (did you mean 'header-rows'?)")
                 .contains("17 mapping files: 1 error(s), 0 warning(s)");
     }
+
+    @Test
+    void checkMappingsKnowsEveryPlatformOptionAndRefusesAMisspelledOne(@TempDir Path dir) throws Exception {
+        assertThat(com.qiyouxiang.intake.spreadsheet.MappingCheck.PLATFORM_OPTIONS.keySet())
+                .containsExactlyElementsOf(com.qiyouxiang.intake.platform.PlatformOption.keys());
+        Path f = dir.resolve("platform-x.yml");
+        java.nio.file.Files.writeString(f, "id: platform-x\ndataset: indicators\nfile-name: 'x.*'\noptions:\n  delimter: ';'\n"
+                + "  header-row: two\ncolumns:\n  indicator_code: [a]\n  division_code: [b]\n  period: [c]\n  value: [d]\n");
+        assertThat(com.qiyouxiang.intake.spreadsheet.MappingCheck.structure(f)).extracting(Object::toString).containsExactly(
+                f + ":5: unknown option 'delimter' in 'options' (did you mean 'delimiter'?); known: "
+                        + String.join(", ", com.qiyouxiang.intake.platform.PlatformOption.keys()),
+                f + ":6: 'options.header-row' must be an integer, not 'two'");
+    }
 }

@@ -16,6 +16,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.qiyouxiang.batch.InjectionStrings;
+
 /** CSV exports open safely in Excel: a BOM, and formula-looking text neutralised while numbers stay numbers. */
 class CsvExportTest {
 
@@ -40,6 +42,21 @@ class CsvExportTest {
             assertThat(records).extracting(r -> r.get("name")).containsExactly(
                     "'=HYPERLINK(\"http://x\",\"y\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\ttab", "'\rcr", "暨阳街道", "a=b", "");
             assertThat(records).extracting(r -> r.get("deviation")).startsWith("-0.05", "3.50", "-1.00");
+        }
+    }
+
+    @Test
+    void classicInjectionStringsWithLeadingWhitespace(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("evil.csv");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            InjectionStrings.table(c, "t", -2.5);
+            CsvExport.write(c, "SELECT * FROM t ORDER BY id", csv);
+        }
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            assertThat(in.read()).isEqualTo(0xFEFF);
+            List<CSVRecord> records = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+            assertThat(records).extracting(r -> r.get("name")).containsExactlyElementsOf(InjectionStrings.neutralised());
+            assertThat(records).extracting(r -> r.get("deviation")).containsOnly("-2.5");
         }
     }
 

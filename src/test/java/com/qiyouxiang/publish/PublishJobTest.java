@@ -148,11 +148,13 @@ class PublishJobTest extends WarehouseJobTest {
         }
         String dictionary = Files.readString(outputDir.resolve("数据字典.md"));
         assertThat(dictionary).contains("## mart_indicator_quarter", "| `light` | VARCHAR | 否 | 亮灯：green / yellow / red / grey |",
-                "## mart_issue", "## dq_check_result").doesNotContain("（无注释）");
+                "## mart_issue", "发布文件：`marts/parquet/mart_issue.parquet`")
+                // only what the published files hold (dq_check_result is not published), no product paths
+                .doesNotContain("（无注释）", "## dq_check_result", "docs/", "sql/");
         try (XSSFWorkbook wb = new XSSFWorkbook(outputDir.resolve("数据字典.xlsx").toFile())) {
             XSSFSheet sheet = wb.getSheet("数据字典");
             long columns = jdbc.queryForObject("SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
-                    + "AND (table_name LIKE 'mart%' OR table_name = 'dq_check_result')", Long.class);
+                    + "AND table_name LIKE 'mart%'", Long.class);
             assertThat(sheet.getLastRowNum()).isEqualTo((int) columns);
             assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("字段说明");
         }
@@ -164,10 +166,21 @@ class PublishJobTest extends WarehouseJobTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertThat(names).containsExactly("总体评价", "分领域评价", "指标调度表", "镇街对比", "问题整改清单", "责任单位", "数据完整性", "待核实事项", "修订后变化");
-            assertThat(wb.getSheet("总体评价").getDrawingPatriarch().getCharts()).hasSize(1);
-            assertThat(wb.getSheet("分领域评价").getDrawingPatriarch().getCharts()).hasSize(1);
-            assertThat(wb.getSheet("镇街对比").getDrawingPatriarch().getCharts()).hasSize(1);
+            assertThat(names).containsExactly("本季要点", "分领域评价", "走势图", "指标调度表", "镇街对比", "问题整改清单", "责任单位",
+                    "数据完整性", "待核实事项", "修订后变化", "图表数据");
+            assertThat(wb.isSheetHidden(wb.getSheetIndex("图表数据"))).isTrue();
+            // domain scores (axis from 0 to 100) and lights by domain; a trend chart per red or yellow indicator (H08, H02)
+            var domainCharts = wb.getSheet("分领域评价").getDrawingPatriarch().getCharts();
+            assertThat(domainCharts).hasSize(2);
+            assertThat(domainCharts.get(0).getAxes().stream().filter(a -> a instanceof org.apache.poi.xddf.usermodel.chart.XDDFValueAxis)
+                    .findFirst().orElseThrow().getMinimum()).isZero();
+            assertThat(wb.getSheet("走势图").getDrawingPatriarch().getCharts()).hasSize(2);
+            // the first page lists the red and the yellow indicator, and counts what cannot be judged
+            List<String> agenda = new ArrayList<>();
+            wb.getSheet("本季要点").forEach(row -> row.forEach(cell -> agenda.add(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                    ? cell.getStringCellValue() : String.valueOf(cell.getNumericCellValue()))));
+            assertThat(agenda).contains("二、红灯和黄灯指标", "欠薪线索动态化解率", "普惠托位占比", "85.0%", "68.0%", "H08-2026Q2",
+                    "五、不能评价的指标", "缺数", "不评价");
             XSSFSheet schedule = wb.getSheet("指标调度表");
             int lightColumn = -1;
             XSSFRow header = schedule.getRow(3);
@@ -181,7 +194,7 @@ class PublishJobTest extends WarehouseJobTest {
                 XSSFCell cell = schedule.getRow(r).getCell(lightColumn);
                 fills.add(cell.getStringCellValue() + "=" + cell.getCellStyle().getFillForegroundColorColor().getARGBHex().substring(2));
             }
-            assertThat(fills).contains("绿灯=63BE7B", "黄灯=FFD966", "红灯=F8696B", "灰灯=BFBFBF");
+            assertThat(fills).contains("绿灯=63BE7B", "黄灯=FFD966", "红灯=F8696B");
             assertThat(wb.getSheet("问题整改清单").getRow(4).getCell(0).getStringCellValue()).isEqualTo("H08-2026Q2");
         }
     }
@@ -192,29 +205,31 @@ class PublishJobTest extends WarehouseJobTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
                 XSSFSheet s = (XSSFSheet) sheet;
+                if (wb.isSheetHidden(wb.getSheetIndex(s))) {
+                    continue; // the charts' data: never printed
+                }
+                boolean onePage = s.getSheetName().equals("本季要点");
+                boolean grid = onePage || s.getSheetName().equals("走势图");
                 assertThat(s.getPrintSetup().getPaperSize()).as(s.getSheetName()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
                 assertThat(s.getFitToPage()).as(s.getSheetName()).isTrue();
                 assertThat(s.getPrintSetup().getFitWidth()).as(s.getSheetName()).isEqualTo((short) 1);
-                assertThat(s.getPrintSetup().getFitHeight()).as(s.getSheetName()).isZero();
-                assertThat(s.getRepeatingRows().formatAsString()).as(s.getSheetName()).isEqualTo("4:4");
-                assertThat(s.getPaneInformation().getHorizontalSplitPosition()).as(s.getSheetName()).isEqualTo((short) 4);
+                assertThat(s.getPrintSetup().getFitHeight()).as(s.getSheetName()).isEqualTo((short) (onePage ? 1 : 0));
+                if (!grid) {
+                    assertThat(s.getRepeatingRows().formatAsString()).as(s.getSheetName())
+                            .isEqualTo(s.getSheetName().equals("镇街对比") ? "4:5" : "4:4");
+                    assertThat(s.getPaneInformation().getHorizontalSplitPosition()).as(s.getSheetName())
+                            .isEqualTo((short) (s.getSheetName().equals("镇街对比") ? 5 : 4));
+                }
                 assertThat(s.getHeader().getCenter()).as(s.getSheetName()).startsWith("七优享季度调度报告·" + s.getSheetName());
                 assertThat(s.getFooter().getCenter()).as(s.getSheetName()).isEqualTo("第 &P 页 共 &N 页");
                 // the period in Chinese in the page header and the title row, never 2026Q3
                 assertThat(s.getHeader().getCenter()).as(s.getSheetName()).endsWith("2026年第三季度");
-                assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("七优享 2026年第三季度 " + s.getSheetName());
+                assertThat(s.getRow(0).getCell(0).getStringCellValue()).startsWith("七优享 2026年第三季度 ");
             }
-            // the wide tables landscape, the narrow ones portrait
+            // the wide tables landscape, the narrow ones and the first page portrait
             assertThat(wb.getSheet("指标调度表").getPrintSetup().getLandscape()).isTrue();
             assertThat(wb.getSheet("分领域评价").getPrintSetup().getLandscape()).isFalse();
-            // the town table is longer than a page: a page break before its chart, which starts below it
-            XSSFSheet towns = wb.getSheet("镇街对比");
-            int lastTableRow = towns.getLastRowNum();
-            assertThat(towns.getRowBreaks()).isNotEmpty();
-            int chartTop = ((org.apache.poi.xssf.usermodel.XSSFClientAnchor) towns.getDrawingPatriarch().getShapes().get(0)
-                    .getAnchor()).getRow1();
-            assertThat(chartTop).isGreaterThan(towns.getRowBreaks()[towns.getRowBreaks().length - 1]);
-            assertThat(towns.getRowBreaks()[towns.getRowBreaks().length - 1]).isLessThanOrEqualTo(lastTableRow + 1);
+            assertThat(wb.getSheet("本季要点").getPrintSetup().getLandscape()).isFalse();
             // the domain chart is below its table, not beside it (which would widen the page)
             XSSFSheet domains = wb.getSheet("分领域评价");
             var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) domains.getDrawingPatriarch().getShapes().get(0).getAnchor();
@@ -222,19 +237,21 @@ class PublishJobTest extends WarehouseJobTest {
             assertThat(anchor.getCol1()).isZero();
             // a CJK column is wide enough for its names: 指标名称 holds 每千人口拥有3岁以下婴幼儿托位数
             XSSFSheet schedule = wb.getSheet("指标调度表");
-            assertThat(schedule.getColumnWidth(2) / 256).isBetween(30, 40);
+            assertThat(schedule.getColumnWidth(1) / 256).isBetween(30, 40);
         }
     }
 
     @Test
     void theHtmlPageIsSelfContainedWithChartsAndEverySection() throws Exception {
         String html = Files.readString(outputDir.resolve("reports/七优享季度调度报告-2026Q3.html"));
-        assertThat(html).contains("<svg", "分领域得分", "各领域指标亮灯情况", "镇街对比：每千人口拥有3岁以下婴幼儿托位数",
-                "<h2>总体评价</h2>", "<h2>分领域评价</h2>", "<h2>指标调度表</h2>", "<h2>镇街对比</h2>", "<h2>问题整改清单</h2>",
+        assertThat(html).contains("<svg", "分领域得分", "各领域指标亮灯情况", "<h2 class=\"first\">本季要点</h2>", "欠薪线索动态化解率",
+                "<h2>分领域评价</h2>", "<h2>指标调度表</h2>", "<h2>镇街对比</h2>", "<h2>问题整改清单</h2>",
                 "<h2>责任单位</h2>", "<h2>数据完整性</h2>", "class=\"l-red\">红灯");
         assertThat(html).contains("<h1>七优享 2026年第三季度 季度调度报告</h1>").doesNotContain("docs/evaluation-method.md");
         // nothing fetched from anywhere: no scripts, no external resources
-        assertThat(html).doesNotContain("<script", "src=", "href=", "url(", "@import", "<link");
+        assertThat(html).doesNotContain("<script", "src=", "href=", "url(", "@import", "<link", "th:text", "th:each", "xmlns:th");
+        // printed: a page break before each section, tables kept readable
+        assertThat(html).contains("@media print", "break-before:page", "min-width");
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import com.qiyouxiang.operations.HomeFolders;
+
 /**
  * docs/reference/configuration.md: every {@code qyx.*} key with its default and environment variable, from
  * Spring Boot's configuration metadata (META-INF/spring-configuration-metadata.json, written at compile time
@@ -84,7 +86,12 @@ final class ConfigurationDoc {
                 }
             } else {
                 env = "`" + env + "`";
-                value = k.defaultValue() == null ? "(none)" : code(String.valueOf(k.defaultValue()));
+                value = k.defaultValue() != null ? code(String.valueOf(k.defaultValue()))
+                        : HomeFolders.UNDER_HOME.containsKey(k.name())
+                        ? code("$QYX_HOME/" + HomeFolders.UNDER_HOME.get(k.name())) + "; sample mode: "
+                                + code(HomeFolders.SAMPLE_MODE.get(k.name()))
+                        : k.name().equals(HomeFolders.METADATA) ? "beside the warehouse: " + code("<qyx.warehouse-path>.batch-metadata")
+                        : "(none)";
             }
             md.append("| `").append(k.name()).append("` | ").append(env).append(" | ").append(value).append(" | ")
                     .append(type(k.type())).append(" | ").append(description(k.description())).append(" |\n");

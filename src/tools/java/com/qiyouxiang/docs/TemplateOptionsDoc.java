@@ -43,17 +43,38 @@ final class TemplateOptionsDoc {
                 .append("over the built-in default. How a mapping is written: [docs/spreadsheets.md](../spreadsheets.md).\n\n")
                 .append("| option | type | default (`_defaults.yml`) | built-in default | what it does |\n")
                 .append("|---|---|---|---|---|\n");
-        for (TemplateOption o : TemplateOption.values()) {
+        for (TemplateOption o : TemplateOption.of(TemplateOption.Scope.SHEET)) {
             md.append("| `").append(o.key()).append("` | ").append(o.type()).append(" | ")
                     .append(defaults.containsKey(o.key()) ? value(defaults.get(o.key())) : "—").append(" | ")
                     .append(o.builtIn() == null ? "(required)" : value(o.builtIn())).append(" | ")
                     .append(o.description().replace("|", "\\|")).append(" |\n");
         }
+        md.append("\n## A figure's own options (layout town-columns)\n\n")
+                .append("Written in one entry of `figures:` beside its `indicator` and its `column` (or `numerator` and `denominator`);\n")
+                .append("`_defaults.yml` does not set them.\n\n")
+                .append("| option | type | default | what it does |\n|---|---|---|---|\n");
+        for (TemplateOption o : TemplateOption.of(TemplateOption.Scope.FIGURE)) {
+            md.append("| `").append(o.key()).append("` | ").append(o.type()).append(" | ").append(value(o.builtIn())).append(" | ")
+                    .append(o.description().replace("|", "\\|")).append(" |\n");
+        }
         md.append("\n## Column names (列名)\n\n").append(TemplateOption.COLUMN_NAMES);
+        md.append("\n## Layouts of one template (`layouts:`)\n\n").append(TemplateOption.LAYOUTS);
+        md.append("\n## Platform export options (`jobs/sources/platform/platform-*.yml`)\n\n")
+                .append("Written under `options:` of a platform export mapping, beside its `dataset`, `file-name` and `columns`\n")
+                .append("(how a mapping is written: [docs/platform.md](../platform.md)). `PlatformOption` in\n")
+                .append("`src/main/java/com/qiyouxiang/intake/platform/PlatformOption.java`.\n\n")
+                .append("| option | type | default | what it does |\n|---|---|---|---|\n");
+        for (com.qiyouxiang.intake.platform.PlatformOption o : com.qiyouxiang.intake.platform.PlatformOption.values()) {
+            md.append("| `").append(o.key()).append("` | ").append(o.type()).append(" | ").append(value(o.builtIn())).append(" | ")
+                    .append(o.description().replace("|", "\\|")).append(" |\n");
+        }
         return md.toString();
     }
 
     private static String value(Object v) {
+        if (v instanceof Map<?, ?> m && m.isEmpty()) {
+            return "`{}`";
+        }
         String text = v instanceof List<?> list
                 ? list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"))
                 : String.valueOf(v);

@@ -15,6 +15,7 @@ import com.qiyouxiang.validation.RuleResults;
 import com.qiyouxiang.validation.Tier;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FactWriter;
+import com.qiyouxiang.warehouse.FiniteNumbers;
 import com.qiyouxiang.warehouse.Observation;
 import com.qiyouxiang.warehouse.SqlFiles;
 import com.qiyouxiang.warehouse.Warehouse;
@@ -77,6 +78,14 @@ public class DerivedIndicators {
             String indicator = candidates.get(0).observation().indicatorCode();
             String bureau = bureauOf(c, indicator);
             int refused = 0;
+            for (Candidate k : List.copyOf(candidates)) {
+                Observation o = k.observation();
+                if (!finite(o.value()) || !finite(o.numerator()) || !finite(o.denominator())) {
+                    lines.add(indicator + " " + o.townCode() + " " + o.periodCode() + " 强制性: 推导结果" + FiniteNumbers.problemZh());
+                    refused += drop(c, o);
+                    candidates.remove(k);
+                }
+            }
             List<Finding> checked = valueRules.check(c, newOrChanged(c, candidates));
             RuleResults.record(c, checked, jobExecutionId);
             for (Finding f : checked) {
@@ -142,6 +151,10 @@ public class DerivedIndicators {
         }
         return candidates.stream().filter(k -> changed.contains(k.observation().indicatorCode() + "|"
                 + k.observation().townCode() + "|" + k.observation().periodCode())).toList();
+    }
+
+    private static boolean finite(Double value) {
+        return value == null || FiniteNumbers.ok(value);
     }
 
     private static int drop(Connection c, Observation o) throws SQLException {

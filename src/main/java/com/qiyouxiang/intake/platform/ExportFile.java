@@ -39,7 +39,7 @@ import org.apache.commons.csv.CSVRecord;
  *                       {@value #SNIFF_BYTES} bytes), or -1
  */
 public record ExportFile(Path path, String checksum, long size, Charset charset, boolean bom, char delimiter,
-                         List<String> header, long invalidUtf8At) {
+                         Character quote, int headerRow, List<String> header, long invalidUtf8At) {
 
     public static final Charset GB18030 = Charset.forName("GB18030");
     static final int SNIFF_BYTES = 8 << 20;
@@ -98,14 +98,14 @@ public record ExportFile(Path path, String checksum, long size, Charset charset,
         }
         String checksum = HexFormat.of().formatHex(digest.digest());
         if (charset == null) {
-            return new ExportFile(path, checksum, size, null, false, ',', List.of(), utf8.errorAt);
+            return new ExportFile(path, checksum, size, null, false, ',', '"', 1, List.of(), utf8.errorAt);
         }
         String firstLine;
         try (BufferedReader r = reader(path, charset, bom)) {
             firstLine = r.readLine();
         }
         if (firstLine == null) {
-            return new ExportFile(path, checksum, size, charset, bom, ',', List.of(), utf8.errorAt);
+            return new ExportFile(path, checksum, size, charset, bom, ',', '"', 1, List.of(), utf8.errorAt);
         }
         char delimiter = firstLine.indexOf('\t') >= 0 ? '\t' : ',';
         List<String> header;
@@ -113,7 +113,49 @@ public record ExportFile(Path path, String checksum, long size, Charset charset,
             List<CSVRecord> records = p.getRecords();
             header = records.isEmpty() ? List.of() : records.get(0).toList();
         }
-        return new ExportFile(path, checksum, size, charset, bom, delimiter, header, utf8.errorAt);
+        return new ExportFile(path, checksum, size, charset, bom, delimiter, '"', 1, header, utf8.errorAt);
+    }
+
+    /**
+     * The export as a mapping's options read it ({@link PlatformOption}): its encoding, delimiter and quote where the
+     * mapping names them, the header from the mapping's header row. The same file when the options are the defaults.
+     */
+    public ExportFile as(PlatformMapping.Options o) throws IOException {
+        if (o.delimiter() == null && o.charset() == null && o.headerRow() == 1 && Character.valueOf('"').equals(o.quote())) {
+            return this;
+        }
+        Charset cs = o.charset() != null ? o.charset() : charset;
+        if (cs == null) {
+            return this;
+        }
+        boolean withBom = bom && StandardCharsets.UTF_8.equals(cs);
+        String line = null;
+        try (BufferedReader r = reader(path, cs, withBom)) {
+            for (int i = 0; i < o.headerRow(); i++) {
+                line = r.readLine();
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new ExportFile(path, checksum, size, null, false, ',', o.quote(), o.headerRow(), List.of(), invalidUtf8At);
+        }
+        if (line == null) {
+            return new ExportFile(path, checksum, size, cs, withBom, ',', o.quote(), o.headerRow(), List.of(), invalidUtf8At);
+        }
+        char d = o.delimiter() != null ? o.delimiter() : line.indexOf('\t') >= 0 ? '\t' : ',';
+        List<String> h;
+        try (CSVParser p = CSVParser.parse(line, format(d, o.quote()))) {
+            List<CSVRecord> records = p.getRecords();
+            h = records.isEmpty() ? List.of() : records.get(0).toList();
+        }
+        return new ExportFile(path, checksum, size, cs, withBom, d, o.quote(), o.headerRow(), h, invalidUtf8At);
+    }
+
+    /** How the file is read: RFC 4180 with its delimiter and quote. */
+    public CSVFormat format() {
+        return format(delimiter, quote);
+    }
+
+    static CSVFormat format(char delimiter, Character quote) {
+        return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuote(quote).get();
     }
 
     /** The 1-based line of a byte offset (line feeds before it + 1). */

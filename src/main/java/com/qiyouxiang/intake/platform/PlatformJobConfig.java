@@ -18,6 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.validation.ValueRules;
+import com.qiyouxiang.warehouse.FileLimits;
+import com.qiyouxiang.warehouse.QuarantineProperties;
 import com.qiyouxiang.warehouse.Warehouse;
 
 /**
@@ -44,9 +46,10 @@ public class PlatformJobConfig {
 
     @Bean
     public Step platformLoad(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
-                             PlatformProperties properties, ValueRules valueRules, ValidationProperties validation) {
+                             PlatformProperties properties, ValueRules valueRules, ValidationProperties validation,
+                             FileLimits limits, QuarantineProperties quarantine) {
         return new StepBuilder("platformLoad", jobRepository).tasklet((StepContribution contribution, ChunkContext context) -> {
-            PlatformInbox inbox = new PlatformInbox(warehouse, properties, valueRules);
+            PlatformInbox inbox = new PlatformInbox(warehouse, properties, valueRules, limits, quarantine.quarantineDir());
             PlatformInbox.Outcome o = inbox.loadAll(context.getStepContext().getStepExecution().getJobExecutionId(),
                     validation.explanationDir());
             WarehouseTasklet.refusedFiles(contribution.getStepExecution(), o.refusedFileIds());

@@ -27,7 +27,29 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param columns field -> the header texts exports use for it (compared after trimming, ignoring spaces)
  */
 public record PlatformMapping(String id, Dataset dataset, String bureau, Pattern fileName,
-                              Map<String, List<String>> columns) {
+                              Map<String, List<String>> columns, Options options, Path file) {
+
+    /**
+     * The export's quirks ({@link PlatformOption}).
+     *
+     * @param delimiter      the field delimiter, or null to detect it (tab when the header line has one, else comma)
+     * @param charset        the encoding, or null to detect it (UTF-8, else GB18030)
+     * @param quote          the quote character, or null when fields are never quoted
+     * @param headerRow      the 1-based line of the column names
+     * @param indicatorCodes the platform's indicator code -> the catalog's
+     * @param matchNames     an unknown code is matched by the indicator's name
+     * @param aliases        the names the platform gives an indicator (label form) -> its catalog code
+     */
+    public record Options(Character delimiter, java.nio.charset.Charset charset, Character quote, int headerRow,
+                          Map<String, String> indicatorCodes, boolean matchNames, Map<String, String> aliases) {
+
+        static final Options DEFAULT = new Options(null, null, '"', 1, Map.of(), true, Map.of());
+    }
+
+    /** Indicator names compared without spaces, brackets and quotes (“能级工资”集体协商… = 能级工资集体协商…). */
+    public static String nameKey(String name) {
+        return name == null ? "" : name.replaceAll("[\\s\\u3000\"'“”‘’（）()《》〈〉【】\\[\\]]", "");
+    }
 
     /** Loads every platform-*.yml under the folder, in name order. */
     public static List<PlatformMapping> loadAll(Path dir) {
@@ -70,7 +92,72 @@ public record PlatformMapping(String id, Dataset dataset, String bureau, Pattern
             }
         }
         return new PlatformMapping(require(y, "id", where), dataset, (String) y.get("bureau"),
-                Pattern.compile(require(y, "file-name", where)), columns);
+                Pattern.compile(require(y, "file-name", where)), columns,
+                options((Map<String, Object>) y.getOrDefault("options", Map.of()), where), file);
+    }
+
+    /** One mapping file not installed yet (jobs/run check --mapping-file). */
+    public static PlatformMapping loadFile(Path file) {
+        try {
+            return load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Options options(Map<String, Object> o, String where) {
+        for (String key : o.keySet()) {
+            if (!PlatformOption.keys().contains(key)) {
+                throw new IllegalArgumentException("Unknown option '" + key + "'" + where + "; known: " + PlatformOption.keys());
+            }
+        }
+        String delimiter = String.valueOf(o.getOrDefault(PlatformOption.DELIMITER.key(), "auto"));
+        Character delim = switch (delimiter) {
+            case "auto" -> null;
+            case "tab", "\t" -> '\t';
+            default -> {
+                if (delimiter.length() != 1) {
+                    throw new IllegalArgumentException("Option 'delimiter' must be auto, tab or one character" + where);
+                }
+                yield delimiter.charAt(0);
+            }
+        };
+        String encoding = String.valueOf(o.getOrDefault(PlatformOption.ENCODING.key(), "auto"));
+        java.nio.charset.Charset charset = encoding.equalsIgnoreCase("auto") ? null
+                : encoding.equalsIgnoreCase("GBK") ? ExportFile.GB18030 : java.nio.charset.Charset.forName(encoding);
+        String quote = String.valueOf(o.getOrDefault(PlatformOption.QUOTE.key(), "\""));
+        Character q = quote.equals("none") ? null : quote.charAt(0);
+        int headerRow = ((Number) o.getOrDefault(PlatformOption.HEADER_ROW.key(), 1)).intValue();
+        Map<String, String> codes = new HashMap<>();
+        ((Map<Object, Object>) o.getOrDefault(PlatformOption.INDICATOR_CODES.key(), Map.of()))
+                .forEach((k, v) -> codes.put(String.valueOf(k).trim().toUpperCase(), String.valueOf(v).trim()));
+        Map<String, String> aliases = new HashMap<>();
+        ((Map<Object, Object>) o.getOrDefault(PlatformOption.INDICATOR_ALIASES.key(), Map.of())).forEach((code, names) -> {
+            for (Object n : names instanceof List<?> l ? l : List.of(names)) {
+                aliases.put(nameKey(String.valueOf(n)), String.valueOf(code));
+            }
+        });
+        boolean matchNames = Boolean.parseBoolean(String.valueOf(o.getOrDefault(PlatformOption.MATCH_INDICATOR_NAMES.key(), true)));
+        return new Options(delim, charset, q, headerRow, Map.copyOf(codes), matchNames, Map.copyOf(aliases));
+    }
+
+    /**
+     * Why this mapping does not take the export (null when it does): its file-name pattern, or the required fields
+     * whose column the header lacks, with the header as read — for jobs/run check.
+     */
+    public String whyNot(String name, List<String> header) {
+        if (!fileName.matcher(name).matches()) {
+            return "the file name does not match 'file-name' '" + fileName + "'";
+        }
+        Map<String, Integer> found = fields(header);
+        List<String> missing = dataset.required().stream().filter(f -> !found.containsKey(f)).sorted().toList();
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return "the header has no column for " + String.join(", ", missing.stream().map(f -> "'columns." + f + "' "
+                + columns.getOrDefault(f, List.of())).toList()) + "; the header read (line " + options.headerRow() + "): "
+                + String.join(" | ", header) + "; add the header text to the field's list";
     }
 
     /**
@@ -81,6 +168,12 @@ public record PlatformMapping(String id, Dataset dataset, String bureau, Pattern
         if (!fileName.matcher(name).matches()) {
             return null;
         }
+        Map<String, Integer> found = fields(header);
+        return found.keySet().containsAll(dataset.required()) ? found : null;
+    }
+
+    /** field -> the column of the header that heads it. */
+    private Map<String, Integer> fields(List<String> header) {
         Map<String, Integer> found = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String h = normalise(header.get(i));
@@ -91,7 +184,7 @@ public record PlatformMapping(String id, Dataset dataset, String bureau, Pattern
                 }
             }
         }
-        return found.keySet().containsAll(dataset.required()) ? found : null;
+        return found;
     }
 
     static String normalise(String header) {

@@ -71,7 +71,7 @@ public final class RecordLevelExports {
             return List.of();
         }
         char delimiter = text.indexOf('\t') >= 0 ? '\t' : ',';
-        try (CSVParser p = CSVParser.parse(text, ExportFile.format(delimiter))) {
+        try (CSVParser p = CSVParser.parse(text, ExportFile.format(delimiter, (char) 34))) {
             List<CSVRecord> records = p.getRecords();
             return records.isEmpty() ? List.of() : records.get(0).toList();
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {

@@ -4,12 +4,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.qiyouxiang.warehouse.FiniteNumbers;
+
 /**
  * The messy-cell rules, in order: Excel error cells (#DIV/0!) are problems; blanks and the
  * mapping's no-value tokens are no value; numbers typed as text, full-width digits and
  * punctuation, thousands separators and a unit typed after the number (4.3个, 63%, 83.6万人) are
  * read; percentage-formatted cells count in per cent; a fraction in a per-cent column (0.63) is
- * per cent when the mapping says so; the written unit is converted to the canonical one.
+ * per cent when the mapping says so; the written unit is converted to the canonical one; a figure that is not
+ * finite or too large ({@link FiniteNumbers}) is a problem of its cell.
  */
 public final class CellCleaner {
 
@@ -28,6 +31,12 @@ public final class CellCleaner {
      * @param canonical  the unit to convert to (null: keep the column unit)
      */
     public CellValue clean(RawCell cell, String columnUnit, String canonical) {
+        CellValue value = cleaned(cell, columnUnit, canonical);
+        return value instanceof CellValue.Figure f && !FiniteNumbers.ok(f.value())
+                ? new CellValue.Problem(FiniteNumbers.REASON_CODE, FiniteNumbers.problemZh()) : value;
+    }
+
+    private CellValue cleaned(RawCell cell, String columnUnit, String canonical) {
         if (cell == null) {
             return new CellValue.NoValue();
         }

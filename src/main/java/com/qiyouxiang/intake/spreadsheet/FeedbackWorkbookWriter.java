@@ -23,6 +23,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import com.qiyouxiang.batch.PrintLayout;
+import com.qiyouxiang.batch.SafeText;
 import com.qiyouxiang.validation.ReviewState;
 import com.qiyouxiang.warehouse.Reject;
 
@@ -44,11 +45,18 @@ final class FeedbackWorkbookWriter {
 
     static final String SUMMARY_SHEET = "反馈说明";
     static final String EXPLANATION_SHEET = "情况说明";
+    /** Every figure of the file with its outcome (sql/statements/spreadsheet/feedback_figures.sql's columns). */
+    static final String FIGURES_SHEET = "数据清单";
+    static final String[] FIGURE_HEADERS = {"工作表", "行", "单元格", "指标名称", "镇街", "期别", "报送值", "处理结果", "问题及要求"};
+    /** The hidden column of 反馈说明 holding the reason codes and rule ids (the clerk may filter on it). */
+    static final int CODE_COLUMN = 8;
+    static final String CODE_HEADER = "代码（筛选用）";
 
     private FeedbackWorkbookWriter() {
     }
 
-    record Summary(String fileName, String bureauName, String period, String mappingId, String counts,
+    /** @param template the template's Chinese description (适用模板), never its mapping id */
+    record Summary(String fileName, String bureauName, String period, String template, String counts,
                    long rejected, long verifyItems, long verifyOpen, long hintItems) {
     }
 
@@ -67,8 +75,8 @@ final class FeedbackWorkbookWriter {
     }
 
     /** @param maxMarks at most this many cells get a highlight and a comment (comments stay in memory until written) */
-    static void write(Path source, List<String> sheets, List<Reject> rejects, List<Flag> flags, Summary summary,
-                      int maxMarks, Path target) throws IOException {
+    static void write(Path source, List<String> sheets, List<Reject> rejects, List<Flag> flags, List<String[]> figures,
+                      Summary summary, int maxMarks, Path target) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); WorkbookSource in = WorkbookSource.open(source)) {
@@ -108,6 +116,8 @@ final class FeedbackWorkbookWriter {
                 explanationSheet(wb.createSheet(EXPLANATION_SHEET), flags, summary, styles, toFill);
                 PrintLayout.apply(wb.getSheet(EXPLANATION_SHEET), true, 1, summary.fileName() + "·待核实数据情况说明", period);
             }
+            figuresSheet(wb.createSheet(FIGURES_SHEET), figures, styles);
+            PrintLayout.apply(wb.getSheet(FIGURES_SHEET), false, 1, summary.fileName() + "·" + FIGURES_SHEET, period);
             CreationHelper helper = wb.getCreationHelper();
             for (String name : sheets) {
                 Sheet out = wb.createSheet(name);
@@ -122,7 +132,7 @@ final class FeedbackWorkbookWriter {
                             cell.setCellValue(c.number());
                             widths.see(c.column(), plain(c.number()));
                         } else {
-                            cell.setCellValue(c.text());
+                            SafeText.cell(cell, c.text());
                             // a title in the first column spans the table: it does not set the column's width
                             if (c.column() > 0 || PrintLayout.displayWidth(c.text()) <= 30) {
                                 widths.see(c.column(), c.text());
@@ -153,6 +163,9 @@ final class FeedbackWorkbookWriter {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 wb.write(out);
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);   // no partial workbook left (a full disk): the next run writes it whole
+            throw e;
         }
         Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
@@ -180,7 +193,7 @@ final class FeedbackWorkbookWriter {
         cells(s.createRow(r++), null, "文件", summary.fileName());
         cells(s.createRow(r++), null, "填报单位", summary.bureauName());
         cells(s.createRow(r++), null, "报告期", PrintLayout.periodZh(summary.period()));
-        cells(s.createRow(r++), null, "适用模板", summary.mappingId());
+        cells(s.createRow(r++), null, "适用模板", summary.template());
         cells(s.createRow(r++), null, "处理结果", summary.counts());
         cells(s.createRow(r++), null, "审核结果", "强制性 " + summary.rejected() + " 处（已退回）；核实性 " + summary.verifyItems()
                 + " 处（待核实 " + summary.verifyOpen() + " 处）；提示性 " + summary.hintItems() + " 处");
@@ -191,6 +204,7 @@ final class FeedbackWorkbookWriter {
                 + "提示性问题仅供参考，无需处理。");
         Row explanation = s.getRow(explanationRow);
         explanation.getCell(1).setCellStyle(styles.wrap());
+        explanation.getCell(0).setCellStyle(styles.wrap()); // the label at the top of its tall row, beside its text
         explanation.setHeightInPoints(explanationLines(explanation.getCell(1).getStringCellValue(), 100) * 15f);
         r++;
         cells(s.createRow(r++), bold, "一、强制性（已退回，须修改后重新报送）" + (summary.rejected() > rejects.size()
@@ -198,12 +212,12 @@ final class FeedbackWorkbookWriter {
         if (rejects.isEmpty()) {
             cells(s.createRow(r++), null, "无");
         } else {
-            cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "原填内容", "问题及要求", "原因代码");
+            cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "原填内容", "问题及要求", "", "", "", CODE_HEADER);
             int i = 1;
             for (Reject rej : rejects) {
                 table(s.createRow(r++), styles, widths, String.valueOf(i++), rej.sheetName(),
                         rej.cellRef() == null ? "" : rej.cellRef().substring(rej.cellRef().indexOf('!') + 1),
-                        rej.rawValue() == null ? "" : rej.rawValue(), rej.messageZh(), rej.reasonCode());
+                        rej.rawValue() == null ? "" : rej.rawValue(), rej.messageZh(), "", "", "", rej.reasonCode());
             }
         }
         r++;
@@ -211,7 +225,9 @@ final class FeedbackWorkbookWriter {
         r++;
         flagSection(s, r, styles, widths, "三、提示性（仅供参考）：共 " + hints.size() + " 处", hints);
         widths.see(0, "审核结果");
-        widths.apply(s, Map.of(0, 10, 4, 50, 7, 30));
+        widths.apply(s, Map.of(0, 10, 4, 50, 6, 30));
+        // the reason and rule codes stay in column I for the clerk's filtering, hidden: they never print
+        s.setColumnHidden(CODE_COLUMN, true);
         // the long 说明 spans the table's width, wrapped. With many rows SXSSF has already written that row out
         // (it keeps a window of rows): then it keeps the style and height given when it was made, just below.
         s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(explanationRow, explanationRow, 1, 7));
@@ -237,13 +253,13 @@ final class FeedbackWorkbookWriter {
             cells(s.createRow(r++), null, "无");
             return r;
         }
-        cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "报送值", "问题", "规则编号", "状态", "情况说明");
+        cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "报送值", "问题", "状态", "情况说明", "", CODE_HEADER);
         int i = 1;
         for (Flag f : flags) {
             String cell = f.location() == null ? "" : f.location().substring(f.location().indexOf('!') + 1);
             table(s.createRow(r++), styles, widths, String.valueOf(i++), f.sheetName() == null ? "" : f.sheetName(), cell,
-                    f.reported() == null ? "" : f.reported(), f.messageZh(), f.ruleId(),
-                    f.reviewState() == null ? "仅提示" : f.reviewState(), f.explanation() == null ? "" : f.explanation());
+                    f.reported() == null ? "" : f.reported(), f.messageZh(),
+                    f.reviewState() == null ? "仅提示" : f.reviewState(), f.explanation() == null ? "" : f.explanation(), "", f.ruleId());
         }
         return r;
     }
@@ -255,28 +271,49 @@ final class FeedbackWorkbookWriter {
         int r = 0;
         cells(s.createRow(r++), bold, summary.fileName() + "：待核实数据情况说明（请填写黄色的“情况说明”列和“填报人”，"
                 + "将本工作簿放入报送目录的“情况说明”文件夹报送）");
-        cells(s.createRow(r++), bold, "规则编号", "指标", "镇街", "期别", "情况说明", "填报人", "指标名称", "位置", "报送值",
-                "比较对象", "比较值", "问题");
+        cells(s.createRow(r++), bold, "指标", "镇街", "期别", "情况说明", "填报人", "指标名称", "位置", "报送值",
+                "比较对象", "比较值", "问题", "规则编号");
         for (Flag f : flags) {
             if (!f.open()) {
                 continue;
             }
             Row row = s.createRow(r++);
-            table(row, styles, widths, f.ruleId(), f.indicatorCode(), f.townName(), f.periodCode(), "", "", f.indicatorName(),
+            table(row, styles, widths, f.indicatorCode(), f.townName(), f.periodCode(), "", "", f.indicatorName(),
                     f.location() == null ? "" : f.location(), f.reported() == null ? "" : f.reported(),
                     f.comparedWith() == null ? "" : f.comparedWith(),
-                    f.comparedValue() == null ? "" : plain(f.comparedValue()), f.messageZh());
+                    f.comparedValue() == null ? "" : plain(f.comparedValue()), f.messageZh(), f.ruleId());
+            row.getCell(3).setCellStyle(toFill);
             row.getCell(4).setCellStyle(toFill);
-            row.getCell(5).setCellStyle(toFill);
         }
-        // the bureau writes its explanation in column E: room for it
-        widths.see(4, "经核实数据无误，原因如下：一二三四五六");
-        widths.see(5, "填报人姓名");
+        // the bureau writes its explanation in column D: room for it
+        widths.see(3, "经核实数据无误，原因如下：一二三四五六");
+        widths.see(4, "填报人姓名");
         widths.apply(s);
+        // 规则编号 keys the returned form (ExplanationFileReader reads the columns by name, in any order): kept in
+        // the last column, hidden, so the bureau reads no codes
+        s.setColumnHidden(11, true);
+    }
+
+    /** 数据清单: every figure of the file, what became of it (入库, 待核实, 已说明, 已退回), a row each. */
+    private static void figuresSheet(Sheet s, List<String[]> figures, Styles styles) {
+        PrintLayout.Widths widths = new PrintLayout.Widths(4, 36);
+        cells(s.createRow(0), styles.bold(), "本文件的全部数据及处理结果（已入库的数据也在此列出，共 " + figures.size() + " 项）");
+        cells(s.createRow(1), styles.bold(), FIGURE_HEADERS);
+        for (int c = 0; c < FIGURE_HEADERS.length; c++) {
+            widths.see(c, FIGURE_HEADERS[c]);
+        }
+        int r = 2;
+        for (String[] figure : figures) {
+            table(s.createRow(r++), styles, widths, figure);
+        }
+        widths.apply(s, Map.of(1, 5, 2, 7));
     }
 
     /** 83.6, 1234, 0.123457: at most six decimals, no exponent, no trailing zeros. */
     static String plain(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
         return java.math.BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
@@ -300,6 +337,7 @@ final class FeedbackWorkbookWriter {
             widths.see(c, values[c]);
             if (widths.wraps(values[c])) {
                 row.getCell(c).setCellStyle(styles.wrap());
+                row.setHeightInPoints(Math.max(row.getHeightInPoints(), widths.lines(values[c]) * 15f));
             }
         }
     }
@@ -314,7 +352,7 @@ final class FeedbackWorkbookWriter {
     private static void cells(Row row, CellStyle style, String... values) {
         for (int c = 0; c < values.length; c++) {
             Cell cell = row.createCell(c);
-            cell.setCellValue(values[c]);
+            SafeText.cell(cell, values[c]);
             if (style != null) {
                 cell.setCellStyle(style);
             }

@@ -28,6 +28,9 @@ import com.qiyouxiang.warehouse.Warehouse;
  * {@link ValueRules} a chunk at a time (MANDATORY findings reject, the rest load and are noted) and
  * appended to stg_fact. Memory stays bounded whatever the file's size: chunks of candidates and
  * rejects are flushed, only the keys seen (indicator x town x period) are kept for duplicates.
+ * <p>
+ * A dry run ({@code jobs/run check}) is the same load with an {@link Observer}: every outcome goes to it and
+ * nothing is written to the warehouse (no rejects, no rule results, no staged facts).
  */
 final class FileLoad {
 
@@ -46,9 +49,30 @@ final class FileLoad {
     private final Map<String, String> seen = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     private long noted;
+    private final Observer observer;
+
+    /** What a dry run is told of each record; the load then writes nothing. */
+    interface Observer {
+        /** The header as resolved: one line per column used (column letter, header text, what it is). */
+        void header(String sheet, List<String> columns);
+
+        void ignored(String sheet, long row, String category);
+
+        void rejected(Reject reject);
+
+        /** A figure that would load, with the 核实性/提示性 findings it would raise. */
+        void loaded(Candidate candidate, List<Finding> findings);
+    }
 
     FileLoad(Connection c, ValueRules rules, long fileId, String fileName, String bureauCode, Long jobExecutionId,
              int chunkSize) throws SQLException {
+        this(c, rules, fileId, fileName, bureauCode, jobExecutionId, chunkSize, null);
+    }
+
+    /** @param observer null for a real load; else a dry run that writes nothing */
+    FileLoad(Connection c, ValueRules rules, long fileId, String fileName, String bureauCode, Long jobExecutionId,
+             int chunkSize, Observer observer) throws SQLException {
+        this.observer = observer;
         this.c = c;
         this.rules = rules;
         this.fileId = fileId;
@@ -72,15 +96,32 @@ final class FileLoad {
         return noted;
     }
 
-    void ignored(String category) {
+    void ignored(String sheet, long row, String category) {
         counts.read();
         counts.ignored(category);
+        if (observer != null) {
+            observer.ignored(sheet, row, category);
+        }
+    }
+
+    void header(String sheet, List<String> columns) {
+        if (observer != null) {
+            observer.header(sheet, columns);
+        }
     }
 
     void reject(String sheet, long row, String cell, String raw, String reasonCode, String messageZh) throws SQLException {
         counts.read();
         counts.rejected();
-        rejects.add(new Reject(sheet, row, cell == null ? null : sheet + "!" + cell, raw, reasonCode, messageZh));
+        addReject(new Reject(sheet, row, cell == null ? null : sheet + "!" + cell, raw, reasonCode, messageZh));
+    }
+
+    private void addReject(Reject r) throws SQLException {
+        if (observer != null) {
+            observer.rejected(r);
+            return;
+        }
+        rejects.add(r);
         if (rejects.size() >= chunkSize) {
             flushRejects();
         }
@@ -113,7 +154,9 @@ final class FileLoad {
         }
         Map<Candidate, List<Finding>> byCandidate = new IdentityHashMap<>();
         List<Finding> checked = rules.check(c, pending);
-        RuleResults.record(c, checked, jobExecutionId);
+        if (observer == null) {
+            RuleResults.record(c, checked, jobExecutionId);
+        }
         for (Finding f : checked) {
             byCandidate.computeIfAbsent(f.candidate(), k -> new ArrayList<>()).add(f);
         }
@@ -124,12 +167,15 @@ final class FileLoad {
             if (!mandatory.isEmpty()) {
                 counts.read();
                 counts.rejected();
-                rejects.add(new Reject(cand.sheetName(), cand.rowNumber(), cand.location(), cand.rawText(),
+                addReject(new Reject(cand.sheetName(), cand.rowNumber(), cand.location(), cand.rawText(),
                         mandatory.get(0).reasonCode(), String.join("；", mandatory.stream().map(Finding::messageZh).toList())));
                 continue;
             }
             counts.read();
             counts.loaded();
+            if (observer != null) {
+                observer.loaded(cand, findings);
+            }
             accepted.add(cand.observation().withSource(
                     Observation.Source.cell(cand.sheetName(), cand.rowNumber(), cand.location())));
             for (Finding f : findings) {
@@ -141,7 +187,7 @@ final class FileLoad {
             }
         }
         pending.clear();
-        if (!accepted.isEmpty()) {
+        if (!accepted.isEmpty() && observer == null) {
             try (DuckDBAppender a = Warehouse.appender(c, "stg_fact")) {
                 for (Observation o : accepted) {
                     FactWriter.appendRow(a, o);

@@ -14,8 +14,10 @@ import com.qiyouxiang.warehouse.FileStatus;
  * @param fileId   its etl_file row (for an unchanged file, the earlier one)
  * @param load     what a loaded file brought; null when it was not loaded
  * @param feedback the feedback workbook written for it, or null
+ * @param feedbackFailure why its feedback workbook could not be written (a full disk): the next run writes it; else null
  */
-public record FileResult(Path file, FileStatus status, Long fileId, String message, Load load, Path feedback) {
+public record FileResult(Path file, FileStatus status, Long fileId, String message, Load load, Path feedback,
+                         String feedbackFailure) {
 
     /**
      * What a loaded file brought.
@@ -29,16 +31,20 @@ public record FileResult(Path file, FileStatus status, Long fileId, String messa
 
     /** A file loaded (with or without rejects), before its feedback workbook is written. */
     static FileResult loaded(Path file, FileStatus status, long fileId, String message, Load load) {
-        return new FileResult(file, status, fileId, message, load, null);
+        return new FileResult(file, status, fileId, message, load, null, null);
     }
 
     /** A file not loaded: unchanged since it was loaded before, unrecognised or failed. */
     static FileResult notLoaded(Path file, FileStatus status, Long fileId, String message) {
-        return new FileResult(file, status, fileId, message, null, null);
+        return new FileResult(file, status, fileId, message, null, null, null);
     }
 
     FileResult withFeedback(Path feedback) {
-        return new FileResult(file, status, fileId, message, load, feedback);
+        return new FileResult(file, status, fileId, message, load, feedback, feedbackFailure);
+    }
+
+    FileResult withFeedbackFailure(String why) {
+        return new FileResult(file, status, fileId, message, load, feedback, why);
     }
 
     public boolean loaded() {

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * The spreadsheets waiting in the inbox: .xlsx, .xlsm and .xls only (CSV files there are the
  * platform ingest's; Excel's ~$ lock files and hidden files are skipped), in reporting order: by
- * the period in the file name, then by name (so a 修改版 follows its original).
+ * the period in the file name, then by name (so a 修改版 follows its original). Subfolders at any depth count.
  */
 public final class InboxFiles {
 
@@ -29,7 +29,7 @@ public final class InboxFiles {
             return List.of();
         }
         Path skip = exclude == null ? null : exclude.toAbsolutePath().normalize();
-        try (Stream<Path> files = Files.walk(inbox, 3)) {
+        try (Stream<Path> files = Files.walk(inbox, Integer.MAX_VALUE)) {
             return files.filter(Files::isRegularFile).filter(InboxFiles::isSpreadsheet)
                     .filter(p -> skip == null || !p.toAbsolutePath().normalize().startsWith(skip))
                     .sorted(Comparator.comparing((Path p) -> sortablePeriod(p.getFileName().toString()))
@@ -50,7 +50,7 @@ public final class InboxFiles {
             return List.of();
         }
         Path skip = exclude == null ? null : exclude.toAbsolutePath().normalize();
-        try (Stream<Path> files = Files.walk(inbox, 3)) {
+        try (Stream<Path> files = Files.walk(inbox, Integer.MAX_VALUE)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("~$") && !p.getFileName().toString().startsWith("."))
                     .filter(p -> !isSpreadsheet(p) && !isPlatformExport(p))

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -23,7 +24,11 @@ import com.qiyouxiang.batch.WarehouseTasklet;
 import com.qiyouxiang.validation.ValidationProperties;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FactWriter;
+import com.qiyouxiang.warehouse.FileLimits;
 import com.qiyouxiang.warehouse.FileStatus;
+import com.qiyouxiang.warehouse.Quarantine;
+import com.qiyouxiang.warehouse.QuarantineProperties;
+import com.qiyouxiang.warehouse.ReadingMarks;
 import com.qiyouxiang.warehouse.Warehouse;
 
 /**
@@ -31,7 +36,8 @@ import com.qiyouxiang.warehouse.Warehouse;
  * <ol>
  * <li>ingestSpreadsheets: first the mappings are checked ({@link MappingCheck}: keys, types, indicator codes and
  * units against dim_indicator); a broken mapping fails the step, naming file:line, before any file is read. Then for each .xlsx/.xlsm/.xls in qyx.inbox-dir (job parameter {@code inboxDir}
- * overrides it), in reporting order, {@link SpreadsheetIngester} in one transaction per file.
+ * overrides it), in reporting order, {@link SpreadsheetIngester} in one transaction per file, each read under
+ * qyx.file-limits; first, the files a launch that died left being read are quarantined (qyx.quarantine-dir).
  * Restartable: a crash rolls back only the file in progress; files already loaded are skipped by
  * checksum on the restart (and archived / given feedback if that had not happened yet).</li>
  * </ol>
@@ -48,9 +54,11 @@ public class IngestJobConfig {
 
     @Bean
     public Step ingestSpreadsheets(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
-                                   ValueRules rules, IngestProperties properties, ValidationProperties validation) {
+                                   ValueRules rules, IngestProperties properties, ValidationProperties validation,
+                                   FileLimits limits, QuarantineProperties quarantine) {
         return new StepBuilder("ingestSpreadsheets", jobRepository)
-                .tasklet(new IngestTasklet(warehouse, rules, properties, validation.explanationDir()), tx)
+                .tasklet(new IngestTasklet(warehouse, rules, properties, validation.explanationDir(), limits,
+                        quarantine.quarantineDir()), tx)
                 .build();
     }
 
@@ -61,9 +69,14 @@ public class IngestJobConfig {
         private final IngestProperties properties;
 
         private final Path explanationDir;
+        private final FileLimits limits;
+        private final Path quarantineDir;
 
-        IngestTasklet(Warehouse warehouse, ValueRules rules, IngestProperties properties, Path explanationDir) {
+        IngestTasklet(Warehouse warehouse, ValueRules rules, IngestProperties properties, Path explanationDir,
+                      FileLimits limits, Path quarantineDir) {
             this.explanationDir = explanationDir;
+            this.limits = limits;
+            this.quarantineDir = quarantineDir;
             this.warehouse = warehouse;
             this.rules = rules;
             this.properties = properties;
@@ -77,20 +90,25 @@ public class IngestJobConfig {
             Long jobExecutionId = context.getStepContext().getStepExecution().getJobExecutionId();
             List<FileResult> results = new ArrayList<>();
             ReferenceData reference = null;
-            try (Connection c = warehouse.connect()) {
+            List<Long> held = new ArrayList<>();
+            limits.guardPoi();
+            try (Connection c = warehouse.connect(); ReadingMarks marks = new ReadingMarks(warehouse)) {
                 c.setAutoCommit(false);
                 reference = ReferenceData.load(c);
                 ReferenceData known = reference;
                 List<MappingCheck.Problem> unknown = MappingCheck.catalog(mappings, code -> {
                     ReferenceData.Indicator i = known.indicator(code);
-                    return i == null ? null : new MappingCheck.CatalogIndicator(i.code(), i.name(), i.unit());
+                    return i == null ? null : new MappingCheck.CatalogIndicator(i.code(), i.name(), i.unit(), i.annual());
                 });
                 if (!unknown.isEmpty()) {
                     // a broken mapping fails the step before any file is read (the files stay in the inbox)
                     throw new SourceMappings.InvalidMappingsException(unknown);
                 }
-                SpreadsheetIngester ingester = new SpreadsheetIngester(mappings, reference, rules, properties);
+                SpreadsheetIngester ingester = new SpreadsheetIngester(mappings, reference, rules, properties, limits, marks);
                 c.commit();
+                // the files a launch died reading, before any file is read: out of the inbox, never read again by themselves
+                results.addAll(ingester.quarantine(c, quarantineDir, jobExecutionId));
+                held.addAll(Quarantine.stillHeld(c, SpreadsheetIngester.KINDS));
                 List<Path> files = InboxFiles.list(inbox, explanationDir);
                 try (Progress progress = Progress.start("spreadsheets", files.size(), "files")) {
                   for (Path file : files) {
@@ -107,11 +125,17 @@ public class IngestJobConfig {
                 for (Path other : InboxFiles.others(inbox, explanationDir)) {
                     results.add(ingester.refuseOther(c, other, jobExecutionId));
                 }
+                List<String> unwritten = results.stream().filter(r -> r.feedbackFailure() != null)
+                        .map(r -> r.file().getFileName() + " (" + r.feedbackFailure() + ")").toList();
+                if (!unwritten.isEmpty()) {
+                    contribution.setExitStatus(new ExitStatus(WarehouseTasklet.WARNINGS, unwritten.size()
+                            + " feedback workbook(s) not written, the next run writes them: " + String.join("; ", unwritten)));
+                }
             } finally {
                 // also when a file fails the step: the files committed before it are in the summary
-                WarehouseTasklet.refusedFiles(contribution.getStepExecution(), results.stream()
-                        .filter(r -> !r.loaded() && r.status() != FileStatus.UNCHANGED && r.fileId() != null)
-                        .map(FileResult::fileId).toList());
+                WarehouseTasklet.refusedFiles(contribution.getStepExecution(), java.util.stream.Stream.concat(held.stream(),
+                        results.stream().filter(r -> !r.loaded() && r.status() != FileStatus.UNCHANGED && r.fileId() != null)
+                                .map(FileResult::fileId)).distinct().toList());
                 if (reference != null) {
                     contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY,
                             String.join("\n", summary(inbox, mappings, reference, results)));

@@ -46,12 +46,12 @@ public final class MappingCheck {
     }
 
     /** What the catalog says of an indicator: its canonical unit (empty when it has none). */
-    public record CatalogIndicator(String code, String name, String unit) {
+    public record CatalogIndicator(String code, String name, String unit, boolean annual) {
     }
 
     // ---- the schema of a mapping file ------------------------------------------------------------
 
-    private sealed interface Shape permits Scalar, ListOf, Fields, AnyKeys {
+    public sealed interface Shape permits Scalar, ListOf, Fields, AnyKeys {
     }
 
     private enum ScalarKind { TEXT, INTEGER, NUMBER, BOOLEAN, TEXT_OR_LIST, TEXT_LIST }
@@ -76,19 +76,25 @@ public final class MappingCheck {
 
     private static Fields options() {
         Map<String, Shape> f = new LinkedHashMap<>();
-        for (TemplateOption o : TemplateOption.values()) {
-            f.put(o.key(), switch (o) {
-                case ANNUAL_IN_QUARTER -> new Scalar(ScalarKind.INTEGER, Set.of("1", "4"));
-                case PERIOD_FROM -> new Scalar(ScalarKind.TEXT_LIST, Set.of("title", "file-name"));
-                default -> switch (o.valueType()) {
-                    case TEXT -> TEXT;
-                    case INTEGER -> scalar(ScalarKind.INTEGER);
-                    case BOOLEAN -> scalar(ScalarKind.BOOLEAN);
-                    case TEXT_LIST -> scalar(ScalarKind.TEXT_LIST);
-                };
-            });
+        for (TemplateOption o : TemplateOption.of(TemplateOption.Scope.SHEET)) {
+            f.put(o.key(), shape(o));
         }
         return new Fields(f);
+    }
+
+    private static Shape shape(TemplateOption o) {
+        return switch (o) {
+            case ANNUAL_IN_QUARTER -> new Scalar(ScalarKind.INTEGER, Set.of("1", "4"));
+            case PERIOD_FROM -> new Scalar(ScalarKind.TEXT_LIST, Set.of("title", "file-name"));
+            case FIGURE_PERIOD -> new Scalar(ScalarKind.TEXT, Set.of("file", "year", "previous-year"));
+            default -> switch (o.valueType()) {
+                case TEXT -> TEXT;
+                case INTEGER -> scalar(ScalarKind.INTEGER);
+                case NUMBER -> scalar(ScalarKind.NUMBER);
+                case BOOLEAN -> scalar(ScalarKind.BOOLEAN);
+                case TEXT_LIST -> scalar(ScalarKind.TEXT_LIST);
+            };
+        };
     }
 
     static Fields spreadsheetSchema() {
@@ -97,9 +103,10 @@ public final class MappingCheck {
         figure.put("column", scalar(ScalarKind.TEXT_OR_LIST));
         figure.put("numerator", scalar(ScalarKind.TEXT_OR_LIST));
         figure.put("denominator", scalar(ScalarKind.TEXT_OR_LIST));
-        figure.put("scale", scalar(ScalarKind.NUMBER));
-        figure.put("unit", TEXT);
         figure.put("quarter-column", scalar(ScalarKind.TEXT_OR_LIST));
+        for (TemplateOption o : TemplateOption.of(TemplateOption.Scope.FIGURE)) {
+            figure.put(o.key(), shape(o));
+        }
         Map<String, Shape> recognise = new LinkedHashMap<>();
         recognise.put("file-name", TEXT);
         recognise.put("sheet", TEXT);
@@ -118,6 +125,13 @@ public final class MappingCheck {
         top.put("value-column", scalar(ScalarKind.TEXT_OR_LIST));
         top.put("remark-column", scalar(ScalarKind.TEXT_OR_LIST));
         top.put("indicators", new AnyKeys(scalar(ScalarKind.TEXT_OR_LIST)));
+        Map<String, Shape> layout = new LinkedHashMap<>();
+        layout.put("name", TEXT);
+        for (String key : List.of("options", "town-column", "figures", "indicator-column", "unit-column", "value-column",
+                "remark-column", "indicators")) {
+            layout.put(key, top.get(key));
+        }
+        top.put("layouts", new ListOf(new Fields(layout)));
         return new Fields(top);
     }
 
@@ -133,7 +147,26 @@ public final class MappingCheck {
         top.put("bureau", TEXT);
         top.put("file-name", TEXT);
         top.put("columns", new AnyKeys(scalar(ScalarKind.TEXT_OR_LIST)));
+        top.put("options", new Fields(PLATFORM_OPTIONS));
         return new Fields(top);
+    }
+
+    /**
+     * The options of a platform mapping (intake.platform's PlatformOption, which this package may not use; a test holds
+     * the two to the same keys).
+     */
+    public static final Map<String, Shape> PLATFORM_OPTIONS = platformOptions();
+
+    private static Map<String, Shape> platformOptions() {
+        Map<String, Shape> f = new LinkedHashMap<>();
+        f.put("delimiter", new Scalar(ScalarKind.TEXT, Set.of("auto", ",", ";", "tab", "|")));
+        f.put("encoding", new Scalar(ScalarKind.TEXT, Set.of("auto", "UTF-8", "GBK", "GB18030")));
+        f.put("quote", TEXT);
+        f.put("header-row", scalar(ScalarKind.INTEGER));
+        f.put("indicator-codes", new AnyKeys(TEXT));
+        f.put("match-indicator-names", scalar(ScalarKind.BOOLEAN));
+        f.put("indicator-aliases", new AnyKeys(scalar(ScalarKind.TEXT_OR_LIST)));
+        return f;
     }
 
     private MappingCheck() {
@@ -326,7 +359,7 @@ public final class MappingCheck {
      */
     public static List<Problem> catalog(SourceMappings mappings, Function<String, CatalogIndicator> catalog) {
         List<Problem> problems = new ArrayList<>();
-        for (SourceMapping m : mappings.all()) {
+        for (SourceMapping m : mappings.all().stream().flatMap(m -> m.layoutsTried().stream()).toList()) {
             List<String> codes = new ArrayList<>(m.indicators().keySet());
             for (int i = 0; i < m.figures().size(); i++) {
                 SourceMapping.Figure f = m.figures().get(i);
@@ -337,6 +370,12 @@ public final class MappingCheck {
                 } else if (f.unit() != null && Units.factor(f.unit(), known.unit()) == null) {
                     problems.add(new Problem(m.file(), lineOf(m.file(), "figures"), true, "figure " + (i + 1) + ": unit '" + f.unit()
                             + "' does not convert to " + f.indicator() + " " + known.name() + "'s unit '" + known.unit() + "'"));
+                } else if ((f.numeratorUnit() != null || f.denominatorUnit() != null) && !f.isRatio()) {
+                    problems.add(new Problem(m.file(), lineOf(m.file(), "figures"), true, "figure " + (i + 1)
+                            + ": 'numerator-unit' and 'denominator-unit' belong to a rate (numerator and denominator)"));
+                } else if (f.period() != SourceMapping.FigurePeriod.FILE && !known.annual()) {
+                    problems.add(new Problem(m.file(), lineOf(m.file(), "figures"), true, "figure " + (i + 1) + ": 'period: "
+                            + f.period().key() + "' is for annual indicators only; " + f.indicator() + " " + known.name() + " is quarterly"));
                 }
             }
             for (String code : codes) {

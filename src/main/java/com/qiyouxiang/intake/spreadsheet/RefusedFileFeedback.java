@@ -13,6 +13,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.qiyouxiang.batch.SafeText;
+
 /**
  * The feedback for a file that could not be read at all (a PDF, an encrypted or damaged workbook, an
  * empty file) from a bureau recognised by its name: {@code <name>_退回重报.xlsx} under
@@ -46,7 +48,7 @@ final class RefusedFileFeedback {
                 var row = sheet.createRow(i == 0 ? 0 : i + 1);
                 for (int j = 0; j < rows[i].length; j++) {
                     var cell = row.createCell(j);
-                    cell.setCellValue(rows[i][j]);
+                    SafeText.cell(cell, rows[i][j]);
                     if (j == 0) {
                         cell.setCellStyle(bold);
                     }

@@ -45,9 +45,32 @@ final class SheetParser implements Consumer<RawRow> {
     private record Columns(int label, int unit, int value, int remark, List<FigureColumns> figures) {
     }
 
+    /**
+     * @param numeratorOwn   a rate's numerator column is also a figure of its own (it rejects a bad cell, not the rate)
+     * @param denominatorOwn the same for the denominator
+     */
     private record FigureColumns(SourceMapping.Figure figure, ReferenceData.Indicator indicator, int column,
                                  String columnUnit, int numerator, String numeratorUnit, int denominator,
-                                 String denominatorUnit, int quarter, String quarterUnit) {
+                                 String denominatorUnit, int quarter, String quarterUnit, boolean numeratorOwn,
+                                 boolean denominatorOwn, String numeratorTarget, String denominatorTarget) {
+    }
+
+    /** A rate's part column that is also a figure of its own: read in that figure's unit and converted to its indicator's. */
+    private record Part(String unit, String target) {
+    }
+
+    private Part part(Map<Integer, List<String>> paths, Map<Integer, String> units, int column, String wanted) {
+        if (wanted != null && !wanted.isBlank()) {
+            return new Part(units.getOrDefault(column, wanted), wanted);
+        }
+        for (SourceMapping.Figure g : mapping.figures()) {
+            if (!g.isRatio() && HeaderNames.find(paths, g.column()).column() == column) {
+                ReferenceData.Indicator own = reference.indicator(g.indicator());
+                String target = own == null ? null : own.unit();
+                return new Part(g.unit() != null ? g.unit() : units.getOrDefault(column, target), target);
+            }
+        }
+        return new Part(units.get(column), null);
     }
 
     SheetParser(SourceMapping mapping, ReferenceData reference, String sheet, FileLoad load, FileFacts facts) {
@@ -82,9 +105,9 @@ final class SheetParser implements Consumer<RawRow> {
         switch (state) {
             case BEFORE_HEADER -> {
                 if (row.isBlank()) {
-                    load.ignored("blank");
+                    load.ignored(sheet, row.rowNumber(), "blank");
                 } else if (isHeaderStart(row)) {
-                    load.ignored("header");
+                    load.ignored(sheet, row.rowNumber(), "header");
                     headerRows.add(row);
                     if (options.headerRows() <= 1) {
                         resolveColumns();
@@ -92,9 +115,9 @@ final class SheetParser implements Consumer<RawRow> {
                         state = State.HEADER;
                     }
                 } else if (meta(row)) {
-                    load.ignored("meta");
+                    load.ignored(sheet, row.rowNumber(), "meta");
                 } else {
-                    load.ignored("title");
+                    load.ignored(sheet, row.rowNumber(), "title");
                     String period = PeriodParser.parse(row.text());
                     if (facts.period == null && period != null && options.periodFrom().contains("title")) {
                         facts.period = period;
@@ -102,7 +125,7 @@ final class SheetParser implements Consumer<RawRow> {
                 }
             }
             case HEADER -> {
-                load.ignored("header");
+                load.ignored(sheet, row.rowNumber(), "header");
                 headerRows.add(row);
                 if (headerRows.size() >= options.headerRows()) {
                     resolveColumns();
@@ -110,17 +133,17 @@ final class SheetParser implements Consumer<RawRow> {
             }
             case TABLE -> {
                 if (row.isBlank()) {
-                    load.ignored("blank");
+                    load.ignored(sheet, row.rowNumber(), "blank");
                 } else if (startsWithAny(row, options.footnoteMarkers())) {
-                    load.ignored("footnote");
+                    load.ignored(sheet, row.rowNumber(), "footnote");
                     state = State.FOOTNOTES;
                 } else if (meta(row)) {
-                    load.ignored("meta");
+                    load.ignored(sheet, row.rowNumber(), "meta");
                 } else {
                     data(fillDown(row));
                 }
             }
-            case FOOTNOTES -> load.ignored(row.isBlank() ? "blank" : "footnote");
+            case FOOTNOTES -> load.ignored(sheet, row.rowNumber(), row.isBlank() ? "blank" : "footnote");
         }
     }
 
@@ -245,6 +268,13 @@ final class SheetParser implements Consumer<RawRow> {
         if (mapping.layout() == SourceMapping.Layout.INDICATOR_ROWS) {
             columns = new Columns(column(paths, mapping.indicatorColumn(), true), column(paths, mapping.unitColumn(), false),
                     column(paths, mapping.valueColumn(), true), column(paths, mapping.remarkColumn(), false), List.of());
+            refuseIfMissing(paths);
+            List<String> lines = new ArrayList<>();
+            describe(lines, paths, columns.label(), "the indicator name (indicator-column)");
+            describe(lines, paths, columns.unit(), "the unit (unit-column)");
+            describe(lines, paths, columns.value(), "the value (value-column)");
+            describe(lines, paths, columns.remark(), "the remark, a 情况说明 (remark-column)");
+            load.header(sheet, lines);
             return;
         }
         List<FigureColumns> figures = new ArrayList<>();
@@ -256,30 +286,114 @@ final class SheetParser implements Consumer<RawRow> {
             if (f.isRatio()) {
                 int num = column(paths, f.numerator(), true);
                 int den = column(paths, f.denominator(), true);
-                figures.add(new FigureColumns(f, indicator, -1, null, num, units.get(num), den, units.get(den), -1, null));
+                Part n = part(paths, units, num, f.numeratorUnit());
+                Part d = part(paths, units, den, f.denominatorUnit());
+                figures.add(new FigureColumns(f, indicator, -1, null, num, n.unit(), den, d.unit(), -1, null,
+                        ownFigure(paths, num), ownFigure(paths, den), n.target(), d.target()));
             } else {
                 int col = column(paths, f.column(), true);
                 String unit = f.unit() != null ? f.unit() : units.getOrDefault(col, indicator.unit());
                 int quarter = f.quarterColumn() == null ? -1 : column(paths, f.quarterColumn(), false);
                 String quarterUnit = quarter < 0 ? null : f.unit() != null ? f.unit() : units.getOrDefault(quarter, indicator.unit());
-                figures.add(new FigureColumns(f, indicator, col, unit, -1, null, -1, null, quarter, quarterUnit));
+                figures.add(new FigureColumns(f, indicator, col, unit, -1, null, -1, null, quarter, quarterUnit, false, false,
+                        null, null));
             }
         }
         columns = new Columns(column(paths, mapping.townColumn(), true), -1, -1, -1, figures);
+        refuseIfMissing(paths);
+        List<String> lines = new ArrayList<>();
+        describe(lines, paths, columns.label(), "the town (town-column)");
+        for (int i = 0; i < figures.size(); i++) {
+            FigureColumns f = figures.get(i);
+            String what = f.indicator().code() + " " + f.indicator().name() + " (figures[" + (i + 1) + "]";
+            if (f.figure().isRatio()) {
+                describe(lines, paths, f.numerator(), "numerator of " + what + ".numerator), " + partUnit(f.numeratorUnit(), f.numeratorTarget()));
+                describe(lines, paths, f.denominator(), "denominator of " + what + ".denominator), " + partUnit(f.denominatorUnit(),
+                        f.denominatorTarget()) + "; the rate = numerator / denominator x " + CellCleaner.round(f.figure().scale()) + " "
+                        + f.indicator().unit());
+            } else {
+                describe(lines, paths, f.column(), what + ".column), " + conversion(f.columnUnit(), f.indicator().unit())
+                        + (f.figure().scale() == 1 ? "" : ", x " + CellCleaner.round(f.figure().scale()))
+                        + (f.figure().period() == SourceMapping.FigurePeriod.FILE ? "" : ", period " + f.figure().period().key()));
+                describe(lines, paths, f.quarter(), "the quarter's own figure of " + what + ".quarter-column), "
+                        + conversion(f.quarterUnit(), f.indicator().unit()));
+            }
+        }
+        load.header(sheet, lines);
     }
 
-    /** The column of a spec (alternatives, {期间}: {@link HeaderNames}); a required one missing or ambiguous refuses the sheet. */
+    /** True when a plain figure of the mapping reads this column (a rate's part that is a figure of its own). */
+    private boolean ownFigure(Map<Integer, List<String>> paths, int column) {
+        return mapping.figures().stream().anyMatch(g -> !g.isRatio() && HeaderNames.find(paths, g.column()).column() == column);
+    }
+
+    /** One resolved column, for the dry run: {@code C 托位数/总数 -> what}. */
+    private static void describe(List<String> lines, Map<Integer, List<String>> paths, int column, String what) {
+        if (column >= 0) {
+            lines.add(WorkbookSource.ref(column, 1).replace("1", "") + " " + String.join("/", paths.get(column)) + " -> " + what);
+        }
+    }
+
+    private static String partUnit(String written, String target) {
+        return target != null ? conversion(written, target) : written == null ? "as written" : "unit " + written;
+    }
+
+    private static String conversion(String written, String canonical) {
+        if (written == null || written.equals(canonical) || canonical == null || canonical.isEmpty()) {
+            return "unit " + (written == null || written.isEmpty() ? canonical : written);
+        }
+        Double factor = Units.factor(written, canonical);
+        return "written in " + written + ", loaded in " + canonical + (factor == null ? " (no conversion: every cell rejected)" : " (x " + CellCleaner.round(factor) + ")");
+    }
+
+    /**
+     * The column of a spec (alternatives, {期间}: {@link HeaderNames}); a required one missing or ambiguous is noted, and
+     * {@link #refuseIfMissing} refuses the sheet naming every one of them at once.
+     */
     private int column(Map<Integer, List<String>> paths, String spec, boolean required) {
         HeaderNames.Found found = HeaderNames.find(paths, spec);
         if (found.column() >= 0 || !required) {
+            if (found.column() >= 0) {
+                used.add(found.column());
+            }
             return found.column();
         }
-        String shown = String.join("”或“", HeaderNames.alternatives(spec));
-        throw new NotRecognisedException("工作表“" + sheet + "”的表头" + (found.candidates() == 0 ? "缺少" : "有多个") + "“" + shown
-                + "”列，与模板“" + mapping.id() + "”不符", "header " + (found.candidates() == 0 ? "has no column '" : "has several columns '")
-                + spec + "' (" + optionOf(spec) + "); the header read: " + String.join(" | ", paths.values().stream()
-                .map(p -> String.join("/", p)).toList()) + "; name the column as written, or add it as an alternative (a list)"
-                + " or with " + HeaderNames.PLACEHOLDER + " for its period");
+        Missing m = new Missing(spec, found.candidates() > 0);
+        if (!missing.contains(m)) {
+            missing.add(m);
+        }
+        return -1;
+    }
+
+    private record Missing(String spec, boolean ambiguous) {
+    }
+
+    private final List<Missing> missing = new ArrayList<>();
+    private final java.util.Set<Integer> used = new java.util.HashSet<>();
+
+    /**
+     * The header does not have the template's layout: the bureau reads the missing columns; the clerk, for each, the
+     * mapping key that names it, the header as read and the columns the mapping does not read (the difference).
+     */
+    private void refuseIfMissing(Map<Integer, List<String>> paths) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> zh = new ArrayList<>();
+        List<String> hints = new ArrayList<>();
+        for (Missing m : missing) {
+            zh.add("“" + String.join("”或“", HeaderNames.alternatives(m.spec())) + "”");
+            hints.add((m.ambiguous() ? "several columns '" : "no column '") + m.spec() + "' (" + optionOf(m.spec()) + ")");
+        }
+        List<String> unread = paths.entrySet().stream().filter(e -> !used.contains(e.getKey()))
+                .map(e -> String.join("/", e.getValue())).toList();
+        boolean ambiguous = missing.stream().allMatch(Missing::ambiguous);
+        throw new NotRecognisedException("工作表“" + sheet + "”的表头" + (ambiguous ? "有多个" : "缺少") + String.join("、", zh)
+                + "列，与模板“" + mapping.id() + "”不符", "header has " + String.join(", ", hints) + "; the header read: "
+                + String.join(" | ", paths.values().stream().map(p -> String.join("/", p)).toList())
+                + (missing.size() > 1 && !unread.isEmpty() ? "; columns the mapping does not read: " + String.join(" | ", unread)
+                + " (a different layout: a new mapping, or these as alternatives)" : "")
+                + "; name the column as written, or add it as an alternative (a list) or with " + HeaderNames.PLACEHOLDER + " for its period");
     }
 
     /** The mapping key that names a column spec, for the clerk's hint. */
@@ -371,7 +485,7 @@ final class SheetParser implements Consumer<RawRow> {
         RawCell remarkCell = columns.remark() >= 0 ? row.cell(columns.remark()) : null;
         String remark = remarkCell == null ? null : remarkCell.display();
         CellValue v = cleaner.clean(valueCell, unit, indicator.unit());
-        figure(indicator, ReferenceData.CITY, true, v, null, null, row.rowNumber(), valueRef,
+        figure(indicator, SourceMapping.FigurePeriod.FILE, ReferenceData.CITY, true, v, null, null, row.rowNumber(), valueRef,
                 valueCell == null ? "" : valueCell.display(), remark, null);
     }
 
@@ -427,7 +541,10 @@ final class SheetParser implements Consumer<RawRow> {
                     }
                     quarterValue = qv instanceof CellValue.Figure qf ? qf.value() : null;
                 }
-                figure(indicator, town, total, v, null, null, row.rowNumber(),
+                if (f.figure().scale() != 1 && v instanceof CellValue.Figure scaled) {
+                    v = new CellValue.Figure(CellCleaner.round(scaled.value() * f.figure().scale()));
+                }
+                figure(indicator, f.figure().period(), town, total, v, null, null, row.rowNumber(),
                         cell != null ? cell.ref() : WorkbookSource.ref(f.column(), row.rowNumber()),
                         cell == null ? "" : cell.display(), null, quarterValue);
                 continue;
@@ -436,15 +553,15 @@ final class SheetParser implements Consumer<RawRow> {
             RawCell denCell = row.cell(f.denominator());
             String numRef = WorkbookSource.ref(f.numerator(), row.rowNumber());
             String denRef = WorkbookSource.ref(f.denominator(), row.rowNumber());
-            CellValue num = cleaner.clean(numCell, f.numeratorUnit(), null);
-            CellValue den = cleaner.clean(denCell, f.denominatorUnit(), null);
+            CellValue num = cleaner.clean(numCell, f.numeratorUnit(), f.numeratorTarget());
+            CellValue den = cleaner.clean(denCell, f.denominatorUnit(), f.denominatorTarget());
             String raw = (numCell == null ? "" : numCell.display()) + " / " + (denCell == null ? "" : denCell.display());
             if (num instanceof CellValue.Problem p) {
-                load.reject(sheet, row.rowNumber(), numRef, numCell.display(), p.reasonCode(), p.messageZh());
+                rateProblem(f.numeratorOwn(), row, numRef, numCell, p);
             } else if (den instanceof CellValue.Problem p) {
-                load.reject(sheet, row.rowNumber(), denRef, denCell.display(), p.reasonCode(), p.messageZh());
+                rateProblem(f.denominatorOwn(), row, denRef, denCell, p);
             } else if (num instanceof CellValue.NoValue) {
-                load.ignored("no_value"); // the numerator carries the figure; a denominator alone is no figure
+                load.ignored(sheet, row.rowNumber(), "no_value"); // the numerator carries the figure; a denominator alone is no figure
             } else if (den instanceof CellValue.NoValue) {
                 load.reject(sheet, row.rowNumber(), denRef, "", "MISSING_DENOMINATOR", "已填写“" + f.figure().numerator()
                         + "”但缺少“" + f.figure().denominator() + "”，请补填");
@@ -456,23 +573,35 @@ final class SheetParser implements Consumer<RawRow> {
                             "“" + f.figure().denominator() + "”为 0，无法计算比率，请核实后填写");
                     continue;
                 }
-                figure(indicator, town, total, new CellValue.Figure(CellCleaner.round(n / d * f.figure().scale())), n, d,
-                        row.rowNumber(), numRef, raw, null, null);
+                figure(indicator, f.figure().period(), town, total, new CellValue.Figure(CellCleaner.round(n / d * f.figure().scale())),
+                        n, d, row.rowNumber(), numRef, raw, null, null);
             }
         }
     }
 
+    /**
+     * A rate's bad part: rejected here, or, when the part is a figure of its own that has rejected the cell already,
+     * the rate counted as ignored (one cell, one reject; the other part loads on its own).
+     */
+    private void rateProblem(boolean own, RawRow row, String ref, RawCell cell, CellValue.Problem p) throws SQLException {
+        if (own) {
+            load.ignored(sheet, row.rowNumber(), "rate_part_rejected");
+        } else {
+            load.reject(sheet, row.rowNumber(), ref, cell.display(), p.reasonCode(), p.messageZh());
+        }
+    }
+
     /** One figure of the file: its period by the indicator's frequency, then a candidate, a reject or no value. */
-    private void figure(ReferenceData.Indicator indicator, String town, boolean cityTotal, CellValue v, Double numerator,
-                        Double denominator, long row, String ref, String raw, String remark, Double quarterValue)
-            throws SQLException {
+    private void figure(ReferenceData.Indicator indicator, SourceMapping.FigurePeriod own, String town, boolean cityTotal,
+                        CellValue v, Double numerator, Double denominator, long row, String ref, String raw, String remark,
+                        Double quarterValue) throws SQLException {
         if (v instanceof CellValue.NoValue) {
-            load.ignored("no_value");
+            load.ignored(sheet, row, "no_value");
         } else if (v instanceof CellValue.Problem p) {
             load.reject(sheet, row, ref, raw, p.reasonCode(), p.messageZh());
         } else {
             CellValue.Figure f = (CellValue.Figure) v;
-            String period = period(indicator);
+            String period = period(indicator, own);
             if (period == null) {
                 load.reject(sheet, row, ref, raw, "PERIOD_NOT_EXPECTED", "年度指标“" + indicator.name() + "”只在"
                         + (options.annualInQuarter() == 1 ? "次年第一季度" : "第四季度") + "报表中填报，本期请填“/”");
@@ -484,8 +613,12 @@ final class SheetParser implements Consumer<RawRow> {
     }
 
     /** The period a figure belongs to: the file's, or for an annual indicator its year (null when not due in this file). */
-    private String period(ReferenceData.Indicator indicator) {
+    private String period(ReferenceData.Indicator indicator, SourceMapping.FigurePeriod own) {
         String p = facts.period;
+        if (own != SourceMapping.FigurePeriod.FILE) {
+            int year = PeriodParser.isQuarter(p) ? PeriodParser.year(p) : Integer.parseInt(p.substring(0, 4));
+            return String.valueOf(own == SourceMapping.FigurePeriod.YEAR ? year : year - 1);
+        }
         if (!PeriodParser.isQuarter(p)) {
             return indicator.annual() ? p : p + "Q4";
         }

@@ -15,11 +15,29 @@ import java.util.regex.Pattern;
  * @param townColumn town-columns: the header of the 镇街 column
  * @param figures    town-columns: the figures of each town row
  * @param indicators indicator-rows: indicator code -> the names the bureau writes for it
+ * @param layoutName the name of this layout (null for the mapping's own)
+ * @param layouts    other layouts of the same template ('layouts:'), each a whole mapping: the first whose header fits a
+ *                   sheet reads it
  */
 public record SourceMapping(String id, String description, String bureau, Layout layout, Recognise recognise,
                             Options options, String townColumn, List<Figure> figures, String indicatorColumn,
                             String unitColumn, String valueColumn, String remarkColumn,
-                            Map<String, List<String>> indicators, Path file) {
+                            Map<String, List<String>> indicators, Path file, String layoutName,
+                            List<SourceMapping> layouts) {
+
+    /** The layouts a sheet may have, in the order tried: the mapping's own, then each of its 'layouts:'. */
+    public List<SourceMapping> layoutsTried() {
+        List<SourceMapping> all = new java.util.ArrayList<>();
+        all.add(this);
+        all.addAll(layouts);
+        return all;
+    }
+
+    /** True when one of the sheets is read by this template: its name matches recognise.sheet, and it is visible or hidden sheets are read. */
+    public boolean readsASheetOf(List<WorkbookSource.SheetInfo> sheets) {
+        return sheets.stream().anyMatch(s -> !(s.hidden() && options.skipHiddenSheets())
+                && recognise.sheet().matcher(TextNormalizer.normalize(s.name())).matches());
+    }
 
     public enum Layout {
         /** 指标名称 | 单位 | 年度目标 | 本期值 | 备注: one city-level figure per row. */
@@ -66,15 +84,32 @@ public record SourceMapping(String id, String description, String bureau, Layout
      * denominator column (value = numerator / denominator x scale).
      *
      * @param unit the unit the column is written in when its header has none in brackets (default: the indicator's)
+     * @param period the period the value is for (option 'period'): the file's, its year, or the year before
+     * @param numeratorUnit   a rate's numerator converted to this unit before the rate (or null: as written)
+     * @param denominatorUnit the same for its denominator
      * @param quarterColumn for a cumulative indicator reported as a running total (1–9月), the column of the
      *                      quarter's own figure (本季, 7–9月) beside it, if the template has one: it feeds the
      *                      cumulative identity check (1–9月 = 1–6月 + 本季) and is not a fact of its own
      */
     public record Figure(String indicator, String column, String numerator, String denominator, double scale,
-                         String unit, String quarterColumn) {
+                         String unit, String quarterColumn, FigurePeriod period, String numeratorUnit,
+                         String denominatorUnit) {
 
         public boolean isRatio() {
             return numerator != null;
+        }
+    }
+
+    /** A figure's option 'period' ({@link TemplateOption#FIGURE_PERIOD}). */
+    public enum FigurePeriod {
+        FILE, YEAR, PREVIOUS_YEAR;
+
+        public String key() {
+            return name().toLowerCase().replace('_', '-');
+        }
+
+        static FigurePeriod of(Object written) {
+            return written == null ? FILE : valueOf(written.toString().toUpperCase().replace('-', '_'));
         }
     }
 }

@@ -53,6 +53,25 @@ public final class SourceMappings {
         return loadChecked(dir);
     }
 
+    /** The mapping of that id, or an exception naming the ids there are. */
+    public SourceMapping byId(String id) {
+        return mappings.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "No spreadsheet mapping '" + id + "'; there are: " + String.join(", ", mappings.stream().map(SourceMapping::id).toList())));
+    }
+
+    /**
+     * One mapping file not installed yet (jobs/run check --mapping-file), checked as the folder's are and read with the
+     * folder's _defaults.yml.
+     */
+    public static SourceMapping loadFile(Path file, Path dir) {
+        List<MappingCheck.Problem> errors = MappingCheck.structure(file).stream().filter(MappingCheck.Problem::error).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidMappingsException(errors);
+        }
+        Path defaultsFile = dir.resolve("_defaults.yml");
+        return parse(file, read(file), Files.exists(defaultsFile) ? read(defaultsFile) : Map.of());
+    }
+
     /** A mapping folder with errors: the message lists each as file:line: what is wrong. */
     public static final class InvalidMappingsException extends IllegalArgumentException {
         private final transient List<MappingCheck.Problem> problems;
@@ -95,9 +114,7 @@ public final class SourceMappings {
             if (!m.recognise().fileName().matcher(name).find()) {
                 continue;
             }
-            boolean sheet = sheets.stream().anyMatch(s -> !(s.hidden() && m.options().skipHiddenSheets())
-                    && m.recognise().sheet().matcher(TextNormalizer.normalize(s.name())).matches());
-            if (sheet) {
+            if (m.readsASheetOf(sheets)) {
                 return Optional.of(m);
             }
         }
@@ -118,8 +135,25 @@ public final class SourceMappings {
         }
     }
 
+    /** A mapping and its 'layouts:', each a layout of its own: the mapping's keys with the layout's over them. */
     @SuppressWarnings("unchecked")
     static SourceMapping parse(Path f, Map<String, Object> y, Map<String, Object> defaults) {
+        List<SourceMapping> layouts = new ArrayList<>();
+        for (Map<String, Object> layout : (List<Map<String, Object>>) y.getOrDefault("layouts", List.of())) {
+            Map<String, Object> merged = new LinkedHashMap<>(y);
+            merged.remove("layouts");
+            Map<String, Object> opts = new LinkedHashMap<>((Map<String, Object>) y.getOrDefault("options", Map.of()));
+            opts.putAll((Map<String, Object>) layout.getOrDefault("options", Map.of()));
+            merged.putAll(layout);
+            merged.put("options", opts);
+            layouts.add(parse(f, merged, defaults, str(required(layout, "name")), List.of()));
+        }
+        return parse(f, y, defaults, null, layouts);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SourceMapping parse(Path f, Map<String, Object> y, Map<String, Object> defaults, String layoutName,
+                                       List<SourceMapping> layouts) {
         try {
             Map<String, Object> opts = new LinkedHashMap<>((Map<String, Object>) defaults.getOrDefault("options", Map.of()));
             opts.putAll((Map<String, Object>) y.getOrDefault("options", Map.of()));
@@ -151,8 +185,12 @@ public final class SourceMappings {
                                 + " needs either 'column' or both 'numerator' and 'denominator'");
                     }
                     figures.add(new SourceMapping.Figure(str(required(fig, "indicator")), column, numerator,
-                            HeaderNames.spec(fig.get("denominator")), ((Number) fig.getOrDefault("scale", 1)).doubleValue(), str(fig.get("unit")),
-                            HeaderNames.spec(fig.get("quarter-column"))));
+                            HeaderNames.spec(fig.get("denominator")),
+                            ((Number) fig.getOrDefault(TemplateOption.FIGURE_SCALE.key(), 1)).doubleValue(),
+                            str(fig.get(TemplateOption.FIGURE_UNIT.key())), HeaderNames.spec(fig.get("quarter-column")),
+                            SourceMapping.FigurePeriod.of(fig.get(TemplateOption.FIGURE_PERIOD.key())),
+                            str(fig.get(TemplateOption.FIGURE_NUMERATOR_UNIT.key())),
+                            str(fig.get(TemplateOption.FIGURE_DENOMINATOR_UNIT.key()))));
                 }
             } else {
                 for (var e : ((Map<String, Object>) required(y, "indicators")).entrySet()) {
@@ -163,7 +201,7 @@ public final class SourceMappings {
             return new SourceMapping(str(required(y, "id")), str(y.get("description")), str(required(y, "bureau")), layout,
                     recognise, options, HeaderNames.spec(y.get("town-column")), figures, HeaderNames.spec(y.getOrDefault("indicator-column", "指标名称")),
                     HeaderNames.spec(y.getOrDefault("unit-column", "单位")), HeaderNames.spec(y.getOrDefault("value-column", "本期值")),
-                    HeaderNames.spec(y.getOrDefault("remark-column", "备注")), indicators, f);
+                    HeaderNames.spec(y.getOrDefault("remark-column", "备注")), indicators, f, layoutName, layouts);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Source mapping " + f + " is invalid: " + e.getMessage(), e);
         }

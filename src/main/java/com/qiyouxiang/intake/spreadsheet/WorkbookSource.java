@@ -9,10 +9,13 @@ import java.util.function.Consumer;
 
 import org.apache.poi.poifs.filesystem.FileMagic;
 
+import com.qiyouxiang.warehouse.FileBudget;
+
 /**
  * A workbook opened for reading, sheet by sheet, row by row: .xlsx/.xlsm streamed with POI's SAX
  * reader ({@link XlsxWorkbookSource}), legacy .xls through HSSF ({@link XlsWorkbookSource}). The
- * format is told by the file's first bytes, not its extension.
+ * format is told by the file's first bytes, not its extension. Every row, column and cell is counted against
+ * the file's {@link FileBudget} as it is read.
  */
 public interface WorkbookSource extends AutoCloseable {
 
@@ -35,14 +38,20 @@ public interface WorkbookSource extends AutoCloseable {
         }
     }
 
+    /** Opens a workbook under the default limits (the feedback writer, tools). */
     static WorkbookSource open(Path file) throws IOException {
+        return open(file, FileBudget.unlimited(file.getFileName().toString()));
+    }
+
+    /** Opens a workbook whose rows, columns and cells are read within {@code budget}. */
+    static WorkbookSource open(Path file, FileBudget budget) throws IOException {
         FileMagic magic;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
         }
         return switch (magic) {
-            case OOXML -> new XlsxWorkbookSource(file);
-            case OLE2 -> new XlsWorkbookSource(file);
+            case OOXML -> new XlsxWorkbookSource(file, budget);
+            case OLE2 -> new XlsWorkbookSource(file, budget);
             default -> throw new NotAWorkbookException("not an Excel workbook (file type " + magic + ")");
         };
     }

@@ -15,6 +15,8 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
+import com.qiyouxiang.warehouse.FileBudget;
+
 /**
  * Reads a legacy .xls (BIFF8) through HSSF. Such files are capped at 65,536 rows by the format,
  * so loading one whole is bounded; formulas give their cached value.
@@ -24,8 +26,10 @@ final class XlsWorkbookSource implements WorkbookSource {
     private final POIFSFileSystem fs;
     private final HSSFWorkbook workbook;
     private final List<SheetInfo> sheets = new ArrayList<>();
+    private final FileBudget budget;
 
-    XlsWorkbookSource(Path file) throws IOException {
+    XlsWorkbookSource(Path file, FileBudget budget) throws IOException {
+        this.budget = budget;
         this.fs = new POIFSFileSystem(file.toFile(), true);
         try {
             this.workbook = new HSSFWorkbook(fs.getRoot(), true);
@@ -50,12 +54,16 @@ final class XlsWorkbookSource implements WorkbookSource {
             throw new IOException("no sheet named " + sheetName);
         }
         for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+            budget.row(sheetName, r + 1L);
             Row row = sheet.getRow(r);
             List<RawCell> cells = new ArrayList<>();
             if (row != null) {
                 for (Cell cell : row) {
+                    budget.tick();
+                    budget.column(sheetName, cell.getColumnIndex());
                     RawCell raw = raw(cell, r + 1);
                     if (raw != null) {
+                        budget.cell(sheetName + "!" + raw.ref(), raw.text().length());
                         cells.add(raw);
                     }
                 }

@@ -26,11 +26,15 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
+import com.qiyouxiang.warehouse.FileBudget;
+
 /**
  * Streams an .xlsx/.xlsm with POI's SAX reader: {@link XSSFReader} for the parts,
  * {@link ReadOnlySharedStringsTable} for the strings, and a lean handler over the sheet XML that
  * keeps one row in memory. POI's zip-bomb guard (ZipSecureFile's minimum inflate ratio) stays on:
- * a bomb fails with an IOException naming it. Formulas give their cached value.
+ * a bomb fails with an IOException naming it; its max entry size and the file's {@link FileBudget} (rows, columns,
+ * characters per cell, time) catch one padded to pass the ratio guard. POI's XML parsers refuse DOCTYPEs, so
+ * external entities (XXE) and entity expansion (billion laughs) fail the file. Formulas give their cached value.
  */
 final class XlsxWorkbookSource implements WorkbookSource {
 
@@ -39,8 +43,10 @@ final class XlsxWorkbookSource implements WorkbookSource {
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
     private final List<SheetInfo> sheets = new ArrayList<>();
+    private final FileBudget budget;
 
-    XlsxWorkbookSource(Path file) throws IOException {
+    XlsxWorkbookSource(Path file, FileBudget budget) throws IOException {
+        this.budget = budget;
         try {
             this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (OpenXML4JException | RuntimeException e) {
@@ -91,7 +97,7 @@ final class XlsxWorkbookSource implements WorkbookSource {
                         continue;
                     }
                     XMLReader xml = XMLHelper.newXMLReader();
-                    SheetHandler handler = new SheetHandler(rows);
+                    SheetHandler handler = new SheetHandler(sheetName, rows);
                     xml.setContentHandler(handler);
                     xml.parse(new InputSource(in));
                     return;
@@ -112,6 +118,7 @@ final class XlsxWorkbookSource implements WorkbookSource {
 
     /** The sheet XML, one row at a time: {@code <row r><c r t s><v/> | <is><t/></is></c></row>}. */
     private final class SheetHandler extends DefaultHandler {
+        private final String sheetName;
         private final Consumer<RawRow> rows;
         private final Map<Integer, Integer> formatKinds = new HashMap<>();
         private final StringBuilder value = new StringBuilder();
@@ -123,16 +130,21 @@ final class XlsxWorkbookSource implements WorkbookSource {
         private int cellStyle;
         private boolean inValue;
 
-        SheetHandler(Consumer<RawRow> rows) {
+        SheetHandler(String sheetName, Consumer<RawRow> rows) {
+            this.sheetName = sheetName;
             this.rows = rows;
         }
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes a) {
+            budget.tick();
             switch (localName) {
                 case "row" -> {
                     String r = a.getValue("r");
-                    rowNumber = r == null ? lastRow + 1 : Integer.parseInt(r);
+                    // a row number past the limit ends the file here: the empty rows before it are never made
+                    long number = r == null ? lastRow + 1L : Long.parseLong(r.strip());
+                    budget.row(sheetName, number);
+                    rowNumber = (int) number;
                     cells = new ArrayList<>();
                 }
                 case "c" -> {
@@ -152,6 +164,9 @@ final class XlsxWorkbookSource implements WorkbookSource {
         public void characters(char[] ch, int start, int length) {
             if (inValue) {
                 value.append(ch, start, length);
+                if (value.length() > budget.limits().maxCellChars()) {
+                    budget.cell(sheetName + "!" + (cellRef == null ? "" : cellRef), value.length());
+                }
             }
         }
 
@@ -172,16 +187,38 @@ final class XlsxWorkbookSource implements WorkbookSource {
             }
         }
 
+        /** A number cell's stored text: a double (NaN, INF and 1E999 too: the cell rules reject them), or null. */
+        private static Double number(String v) {
+            String t = v.trim();
+            if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("+inf")) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (t.equalsIgnoreCase("-inf")) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            try {
+                return Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
         private void endCell() {
             int column = column(cellRef);
+            budget.column(sheetName, column);
             String ref = cellRef == null ? WorkbookSource.ref(column, rowNumber) : cellRef;
             String v = value.toString();
             if (cellType == null || cellType.equals("n")) {
                 if (v.isEmpty()) {
                     return;
                 }
+                Double number = number(v);
+                if (number == null) {  // not a number at all: a text the cell rules reject at this cell
+                    cells.add(new RawCell(column, ref, RawCell.Kind.TEXT, v, Double.NaN, false, false));
+                    return;
+                }
                 int kind = formatKind(cellStyle);
-                cells.add(new RawCell(column, ref, RawCell.Kind.NUMBER, v, Double.parseDouble(v), kind == PERCENT, kind == DATE));
+                cells.add(new RawCell(column, ref, RawCell.Kind.NUMBER, v, number, kind == PERCENT, kind == DATE));
                 return;
             }
             String text = switch (cellType) {
@@ -192,6 +229,7 @@ final class XlsxWorkbookSource implements WorkbookSource {
             if (text.isEmpty()) {
                 return;
             }
+            budget.cell(sheetName + "!" + ref, text.length());
             RawCell.Kind kind = cellType.equals("e") ? RawCell.Kind.ERROR : RawCell.Kind.TEXT;
             cells.add(new RawCell(column, ref, kind, text, Double.NaN, false, false));
         }
@@ -203,7 +241,7 @@ final class XlsxWorkbookSource implements WorkbookSource {
             int col = 0;
             for (int i = 0; i < ref.length(); i++) {
                 char ch = ref.charAt(i);
-                if (ch < 'A' || ch > 'Z') {
+                if (ch < 'A' || ch > 'Z' || col > 1_000_000) {
                     break;
                 }
                 col = col * 26 + (ch - 'A' + 1);

@@ -32,6 +32,16 @@ class CellCleanerTest {
     }
 
     @Test
+    void nonFiniteAndHugeNumbersAreProblemsOfTheirCell() {
+        for (double v : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e20}) {
+            assertThat(problem(number(v), "个", "个")).as(String.valueOf(v)).startsWith("NOT_FINITE: 数值无效");
+        }
+        assertThat(problem(text("1" + "0".repeat(400)), "个", "个")).startsWith("NOT_FINITE");
+        assertThat(problem(text("330681199001011234"), "人", "人")).startsWith("NOT_FINITE");
+        assertThat(figure(number(9007199254740992d), "个", "个")).isEqualTo(9007199254740992d);
+    }
+
+    @Test
     void numbersTypedAsText() {
         assertThat(figure(text("4.3"), "个", "个")).isEqualTo(4.3);
         assertThat(figure(text(" 12 "), "人", "人")).isEqualTo(12);

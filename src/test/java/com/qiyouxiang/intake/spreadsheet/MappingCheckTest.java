@@ -51,7 +51,7 @@ class MappingCheckTest {
         Path f = write("zz-towns.yml", GOOD.replace("  header-rows: 2", "  heder-rows: 2"));
         assertThat(MappingCheck.structure(f)).extracting(Object::toString).containsExactly(
                 f + ":8: unknown option 'heder-rows' in 'options' (did you mean 'header-rows'?); known: "
-                        + String.join(", ", java.util.Arrays.stream(TemplateOption.values()).map(TemplateOption::key).toList()));
+                        + String.join(", ", TemplateOption.of(TemplateOption.Scope.SHEET).stream().map(TemplateOption::key).toList()));
         // the ingest loads no mapping from a folder with an error: the step fails naming file:line
         assertThatThrownBy(() -> SourceMappings.load(dir)).isInstanceOf(SourceMappings.InvalidMappingsException.class)
                 .hasMessageContaining(f + ":8: unknown option 'heder-rows'");
@@ -61,7 +61,7 @@ class MappingCheckTest {
     void aMisspelledKeyOfAFigureIsRefusedToo() throws Exception {
         Path f = write("zz-towns.yml", GOOD.replace("    scale: 1000", "    scael: 1000"));
         assertThat(MappingCheck.structure(f)).singleElement().hasToString(f + ":14: unknown key 'scael' in 'figures[1]'"
-                + " (did you mean 'scale'?); known: indicator, column, numerator, denominator, scale, unit, quarter-column");
+                + " (did you mean 'scale'?); known: indicator, column, numerator, denominator, quarter-column, period, unit, numerator-unit, denominator-unit, scale");
     }
 
     @Test
@@ -92,6 +92,19 @@ class MappingCheckTest {
     }
 
     @Test
+    void aFiguresPeriodIsOneOfItsValuesAndForAnnualIndicatorsOnly() throws Exception {
+        Path f = write("zz-towns.yml", GOOD + "  - indicator: C01\n    column: 常住人口\n    period: yearly\n");
+        assertThat(MappingCheck.structure(f)).extracting(Object::toString).containsExactly(
+                f + ":17: 'figures[2].period': 'yearly' is not one of " + setOf("file", "year", "previous-year"));
+        Files.writeString(f, GOOD + "  - indicator: C01\n    column: 常住人口\n    period: year\n"
+                + "  - indicator: H02\n    column: 普惠托位\n    period: previous-year\n");
+        CatalogIndex catalog = CatalogIndex.read(Path.of("samples/reference"), "七优享指标目录.xlsx");
+        assertThat(MappingCheck.catalog(SourceMappings.load(dir), code -> known(catalog, code))).extracting(Object::toString)
+                .containsExactly(f + ":11: figure 3: 'period: previous-year' is for annual indicators only; H02 "
+                        + catalog.indicator("H02").name() + " is quarterly");
+    }
+
+    @Test
     void fileNamesMatchedByTwoMappingsAreReported() throws Exception {
         write("zz-towns.yml", GOOD);
         Path other = write("zz-other.yml", GOOD.replace("zz-towns", "zz-other").replace("测试.*分镇街", "测试"));
@@ -109,7 +122,7 @@ class MappingCheckTest {
 
     private static MappingCheck.CatalogIndicator known(CatalogIndex catalog, String code) {
         CatalogIndex.Indicator i = catalog.indicator(code);
-        return i == null ? null : new MappingCheck.CatalogIndicator(i.code(), i.name(), i.unit());
+        return i == null ? null : new MappingCheck.CatalogIndicator(i.code(), i.name(), i.unit(), i.annual());
     }
 
     private Path write(String name, String text) throws Exception {

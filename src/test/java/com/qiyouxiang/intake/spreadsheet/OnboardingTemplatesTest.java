@@ -55,6 +55,12 @@ class OnboardingTemplatesTest extends WarehouseJobTest {
     Job ingestJob;
     @Autowired
     Warehouse warehouse;
+    @Autowired
+    com.qiyouxiang.warehouse.FileLimits limits;
+    @Autowired
+    com.qiyouxiang.validation.ValueRules rules;
+    @Autowired
+    IngestProperties ingest;
     JdbcTemplate jdbc;
 
     @DynamicPropertySource
@@ -131,6 +137,138 @@ class OnboardingTemplatesTest extends WarehouseJobTest {
         assertThat(summary).contains("[unrecognised] 人社局2023年第一季度重点指标完成情况.xlsx: 工作表“完成情况”的表头缺少“本期值”或“{期间}完成值”列，"
                 + "与模板“rs-quarterly-report”不符 [mapping: header has no column '本期值|{期间}完成值' (mapping key 'value-column');"
                 + " the header read: 序号 | 指标 | 计量单位 | 目标值 | 一季度完成植 | 备注");
+    }
+
+    // ---- per-figure options, on a workbook of hand-built XML ---------------------------------------------
+
+    @Test
+    void anAnnualColumnInAQuarterlySheetAndARateWithABadNumerator() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("annual-column"));
+        Path file = inbox.resolve("民政局2026年第三季度养老服务季报.xlsx");
+        HandBuiltXlsx.write(file, "分镇街", List.of(
+                List.of("诸暨市2026年第三季度养老服务情况（分镇街）"),
+                List.of(),
+                List.of("镇街", "60岁及以上老年人口（人）", "1-9月持证养老护理员数（人）"),
+                List.of("暨阳街道", 25000, 30),
+                List.of("浣东街道", 18000, "十二"),
+                List.of("陶朱", 20000, 24)));
+        SpreadsheetIngester.Checked checked = check(file, null);
+        assertThat(checked.report()).contains("Mapping: mz-care-quarterly (")
+                .contains("    B 60岁及以上老年人口 -> C02 60岁及以上老年人口 (figures[1].column), unit 人, period year")
+                .contains("    C 1-9月持证养老护理员数 -> numerator of H13 ")
+                .contains("  分镇街!B5: loads C02 60岁及以上老年人口 | 浣东街道 | 2026 | 18000 人")
+                .contains("  分镇街!C5: rejected NOT_A_NUMBER '十二'")
+                .contains("  分镇街!C4: loads H13 ").contains("| 暨阳街道 | 2026Q3 | 12 ");
+        String summary = IngestRuns.summary(IngestRuns.ingest(jobs, ingestJob, inbox));
+        assertThat(summary).contains("[loaded_with_rejects] 民政局2026年第三季度养老服务季报.xlsx -> mz-care-quarterly MZ 2026Q3 revision 1:"
+                + " read 9 = loaded 5 + rejected 1 + ignored 3");
+        assertThat(jdbc.queryForList("SELECT indicator_code || ' ' || town_code || ' ' || period_code || ' ' || value"
+                + " FROM fct_indicator_value WHERE source_file = '" + file.getFileName() + "' ORDER BY 1", String.class)).containsExactly(
+                "C02 330681001 2026 25000.0", "C02 330681002 2026 18000.0", "C02 330681003 2026 20000.0",
+                "H13 330681001 2026Q3 12.0", "H13 330681003 2026Q3 12.0");
+        assertThat(jdbc.queryForList("SELECT cell_ref || ' ' || reason_code FROM etl_reject WHERE file_name = '" + file.getFileName() + "'",
+                String.class)).containsExactly("分镇街!C5 NOT_A_NUMBER");
+    }
+
+    @Test
+    void aHeaderThatMovedAColumnStillMatchesAndADifferentLayoutIsReportedWithTheDifference() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("layouts"));
+        Path moved = dir.resolve("民政局2026年第二季度养老服务季报.xlsx");
+        HandBuiltXlsx.write(moved, "分镇街", List.of(List.of("诸暨市2026年第二季度养老服务情况"),
+                List.of("序号", "1-6月持证养老护理员数（人）", "镇街", "60岁及以上老年人口（人）"),
+                List.of(1, 30, "暨阳街道", 25000)));
+        assertThat(check(moved, null).report()).contains("  分镇街!D3: loads C02 ").contains("| 暨阳街道 | 2026 | 25000 人")
+                .contains("  分镇街!B3: loads H13 ").contains("| 暨阳街道 | 2026Q2 | 12 ");
+        Path other = dir.resolve("民政局2026年第一季度养老服务季报.xlsx");
+        HandBuiltXlsx.write(other, "分镇街", List.of(List.of("诸暨市2026年第一季度养老服务情况"),
+                List.of("镇街", "户籍人口（人）", "养老床位数（张）"), List.of("暨阳街道", 25000, 300)));
+        assertThat(check(other, null).report())
+                .contains("  bureau reads: 工作表“分镇街”的表头缺少“60岁及以上老年人口”、“{期间}持证养老护理员数”或“持证养老护理员数”列，与模板“mz-care-quarterly”不符")
+                .contains("  clerk: no layout of the template fits: layout '(the mapping's own)': header has no column '60岁及以上老年人口'"
+                        + " (figures[1] (C02) 'column'), no column '{期间}持证养老护理员数|持证养老护理员数' (figures[2] (H13) 'numerator')")
+                .contains("; columns the mapping does not read: 户籍人口 | 养老床位数 (a different layout: a new mapping, or these as alternatives)")
+                .contains("; layout '2025版': no row has a cell starting with option 'header-marker' (镇乡)");
+        // the template's other layout (民政局's until 2025): its own column names, the population in 万人
+        Path old = dir.resolve("民政局2025年第四季度养老服务季报.xlsx");
+        HandBuiltXlsx.write(old, "分镇街", List.of(List.of("诸暨市2025年第四季度养老服务情况"),
+                List.of("镇乡（街道）", "老年人口数", "护理员人数"), List.of("暨阳街道", 2.5, 30)));
+        assertThat(check(old, null).report()).contains("sheets read: 分镇街（版式 2025版）")
+                .contains("  分镇街!B3: loads C02 ").contains("| 暨阳街道 | 2025 | 25000 人 (written '2.5')")
+                .contains("  分镇街!C3: loads H13 ").contains("| 暨阳街道 | 2025Q4 | 12 ");
+        Path older = dir.resolve("民政局2024年第四季度养老服务季报.xlsx");
+        HandBuiltXlsx.write(older, "分镇街", List.of(List.of("诸暨市2024年第四季度养老服务情况"),
+                List.of("镇乡（街道）", "老年人口（万人）", "护理员人数"), List.of("暨阳街道", 2.5, 30)));
+        assertThat(check(older, null).report()).contains("sheets read: 分镇街（版式 2024版）")
+                .contains("denominator of H13 ").contains("(figures[1].denominator), written in 万人, loaded in 人 (x 10000.0)")
+                .contains("  分镇街!C3: loads H13 ").contains("| 暨阳街道 | 2024Q4 | 12 ").contains("(= 30 / 25000)");
+    }
+
+    // ---- jobs/run check: the same classes, nothing written ------------------------------------------
+
+    @Test
+    void checkPrintsTheMappingTheHeaderEveryRecordAndTheCountsAndWritesNothing() throws Exception {
+        Path file = Files.createDirectories(work.resolve("check-ok")).resolve("人社局2026年第三季度重点指标完成情况.xlsx");
+        report(file, "2026年第三季度", "填报单位（盖章）：诸暨市人力资源和社会保障局", "1-9月完成值", 4.4);
+        long files = jdbc.queryForObject("SELECT count(*) FROM etl_file", Long.class);
+        long rules = jdbc.queryForObject("SELECT count(*) FROM fct_rule_result", Long.class);
+        SpreadsheetIngester.Checked checked = check(file, null);
+        assertThat(checked.report()).contains("Mapping: rs-quarterly-report (")
+                .contains("Sheet 完成情况, every record:\n  完成情况 row 1: ignored (title)\n  完成情况 row 2: ignored (meta)\n")
+                .contains("  完成情况 row 4: ignored (header)\n  the header, as resolved (column, header text -> what it is):\n"
+                        + "    B 指标 -> the indicator name (indicator-column)\n    C 计量单位 -> the unit (unit-column)\n"
+                        + "    E 1-9月完成值 -> the value (value-column)\n    F 备注 -> the remark")
+                .contains("  完成情况!E5: loads H07 城镇调查失业率 | 全市 | 2026Q3 | 4.4 % (written '4.4')")
+                .contains("  完成情况!E6: loads T17 ").contains("| 2026Q3 | 1.2 万人 (written '1.2')")
+                .contains("Period: 2026Q3; sheets read: 完成情况; 填报单位 诸暨市人力资源和社会保障局")
+                .contains("Reconciliation: read 7 = loaded 3 + rejected 0 + ignored 4 (title=1, meta=1, blank=1, header=1) (reconciles)")
+                .contains("Outcome: the ingest would load this file: 3 figures");
+        assertThat(checked.exitCode()).isIn(0, 4);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM etl_file", Long.class)).isEqualTo(files);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fct_rule_result", Long.class)).isEqualTo(rules);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fct_indicator_value WHERE period_code = '2026Q3' AND source_file = '"
+                + file.getFileName() + "'", Long.class)).isZero();
+    }
+
+    @Test
+    void checkOfANearMissNamesTheMissingHeaderAndTheOption() throws Exception {
+        Path file = Files.createDirectories(work.resolve("check-typo")).resolve("人社局2026年第二季度重点指标完成情况.xlsx");
+        report(file, "2026年第二季度", "填报单位：市人社局", "1-6月完成植", 4.0);
+        SpreadsheetIngester.Checked checked = check(file, null);
+        assertThat(checked.report()).contains("Mapping: rs-quarterly-report (")
+                .contains("Not loaded: the file does not fit the mapping\n  bureau reads: 工作表“完成情况”的表头缺少“本期值”或“{期间}完成值”列")
+                .contains("  clerk: header has no column '本期值|{期间}完成值' (mapping key 'value-column'); the header read: 序号 | 指标 | 计量单位"
+                        + " | 目标值 | 1-6月完成植 | 备注")
+                .contains("Outcome: the ingest would refuse this file");
+        assertThat(checked.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void checkOfAFileNoMappingMatchesSaysWhyEachFails() throws Exception {
+        Path file = Files.createDirectories(work.resolve("check-none")).resolve("某单位2026年第三季度情况.xlsx");
+        report(file, "2026年第三季度", "填报单位：市人社局", "本期值", 4.0);
+        SpreadsheetIngester.Checked checked = check(file, null);
+        assertThat(checked.report()).contains("Mapping: none fits (sheets: 完成情况)")
+                .contains("  rs-quarterly-report (").contains("): the file name does not match recognise.file-name '人社.*重点指标完成情况';"
+                        + " the sheets, header and bureau fit: widen recognise.file-name")
+                .contains("  wj-towns (").contains("no visible sheet matches recognise.sheet");
+        assertThat(checked.exitCode()).isEqualTo(2);
+        // the same file with the mapping named: read as that mapping would read it, with a note that the ingest would not
+        SpreadsheetIngester.Checked forced = check(file, "rs-quarterly-report");
+        assertThat(forced.report()).contains("note: the ingest would recognise no mapping for this file")
+                .contains("Outcome: the ingest would load this file: 3 figures");
+    }
+
+    private SpreadsheetIngester.Checked check(Path file, String mappingId) throws Exception {
+        SourceMappings mappings = SourceMappings.load(ingest.ingest().sourcesDir());
+        try (java.sql.Connection c = warehouse.connect()) {
+            c.setAutoCommit(false);
+            SpreadsheetIngester ingester = new SpreadsheetIngester(mappings, ReferenceData.load(c), rules, ingest, limits, null);
+            try {
+                return ingester.check(c, file, mappingId == null ? null : mappings.byId(mappingId));
+            } finally {
+                c.rollback();
+            }
+        }
     }
 
     /**

@@ -207,8 +207,9 @@ class SampleInboxIngestIT extends WarehouseJobTest {
                     assertThat(form.getPrintSetup().getLandscape()).isTrue();
                     assertThat(form.getRepeatingRows().formatAsString()).isEqualTo("2:2");
                     assertThat(form.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
-                    // the bureau's 情况说明 column has room to write in
-                    assertThat(form.getColumnWidth(4) / 256).isGreaterThanOrEqualTo(30);
+                    // the bureau's 情况说明 column (D) has room to write in; 规则编号 hidden in the last column
+                    assertThat(form.getColumnWidth(3) / 256).isGreaterThanOrEqualTo(30);
+                    assertThat(form.isColumnHidden(11)).as("规则编号 hidden").isTrue();
                 }
             }
         }
@@ -247,14 +248,17 @@ class SampleInboxIngestIT extends WarehouseJobTest {
             var form = wb.getSheet("情况说明");
             List<String> header = new java.util.ArrayList<>();
             form.getRow(1).forEach(cell -> header.add(cell.getStringCellValue()));
-            assertThat(header.subList(0, 6)).containsExactly("规则编号", "指标", "镇街", "期别", "情况说明", "填报人");
+            assertThat(header.subList(0, 5)).containsExactly("指标", "镇街", "期别", "情况说明", "填报人");
+            // the rule id keys the form in its last column, hidden from the bureau
+            assertThat(header.get(11)).isEqualTo("规则编号");
+            assertThat(form.isColumnHidden(11)).isTrue();
             var row = form.getRow(2);
-            rule = row.getCell(0).getStringCellValue();
-            indicator = row.getCell(1).getStringCellValue();
-            period = row.getCell(3).getStringCellValue();
+            rule = row.getCell(11).getStringCellValue();
+            indicator = row.getCell(0).getStringCellValue();
+            period = row.getCell(2).getStringCellValue();
             // new cells, as Excel writes them (POI does not rewrite the form's inline-string cells in place)
-            row.createCell(4).setCellValue("经核实数据无误：测试回填的情况说明");
-            row.createCell(5).setCellValue("测试 填报人");
+            row.createCell(3).setCellValue("经核实数据无误：测试回填的情况说明");
+            row.createCell(4).setCellValue("测试 填报人");
             try (var out = Files.newOutputStream(returned)) {
                 wb.write(out);
             }

@@ -1,0 +1,252 @@
+package com.qiyouxiang.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.qiyouxiang.WarehouseJobTest;
+import com.qiyouxiang.warehouse.Warehouse;
+
+/**
+ * The documents people read, on the committed samples after a nightly run (2026Q3 is the closed quarter): the
+ * report's first page lists every red and yellow indicator and counts what cannot be judged; values print with
+ * their indicator's precision; periods are in Chinese; and no cell a reader sees, in the report, its HTML page,
+ * or any feedback workbook's 反馈说明 and 情况说明 sheets, holds a product path, a mapping id, a reason code or a
+ * rule id (they may stay in a hidden column).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrintedDocumentsIT extends WarehouseJobTest {
+
+    /** Product paths, mapping ids (jobs/sources/spreadsheets/*.yml), reason codes (OUT_OF_RANGE), rule ids (R-CHANGE-QOQ). */
+    static final Pattern INTERNAL = Pattern.compile(
+            "(sql|docs|src|jobs|samples)/|\\.(sql|yml|md|java)\\b|\\b[A-Z]{2,}(_[A-Z0-9]+)+\\b|\\bR-[A-Z]+(-[A-Z]+)*\\b|"
+                    + "\\b(cl|js|jt|mz|rs|tj|wj|yb)-(indicators|towns|annual|population)\\b");
+
+    @Autowired
+    JobOperatorTestUtils jobs;
+
+    @Autowired
+    @Qualifier("nightlyJob")
+    Job nightlyJob;
+
+    @Autowired
+    Warehouse warehouse;
+
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    void runNightly() throws Exception {
+        jobs.setJob(nightlyJob);
+        JobExecution nightly = jobs.startJob(new JobParametersBuilder().addLong("run", 1L).toJobParameters());
+        assertThat(nightly.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        jdbc = warehouse.jdbc();
+    }
+
+    Path report() {
+        return outputDir.resolve("reports/七优享季度调度报告-2026Q3.xlsx");
+    }
+
+    @Test
+    void theFirstPageListsEveryRedAndYellowIndicatorAndCountsWhatCannotBeJudged() throws Exception {
+        List<String> flagged = jdbc.queryForList("""
+                SELECT indicator_name FROM mart_indicator_quarter WHERE quarter_code = '2026Q3' AND light IN ('red', 'yellow')""",
+                String.class);
+        assertThat(flagged).hasSizeGreaterThanOrEqualTo(3);
+        try (XSSFWorkbook wb = new XSSFWorkbook(report().toFile())) {
+            assertThat(wb.getSheetName(0)).isEqualTo("本季要点");
+            Sheet agenda = wb.getSheet("本季要点");
+            List<String> texts = texts(agenda);
+            assertThat(texts).containsAll(flagged);
+            int flaggedRows = 0;
+            double observation = 0;
+            double noData = 0;
+            for (var row : agenda) {
+                Cell first = row.getCell(0);
+                if (first == null || first.getCellType() != CellType.STRING) {
+                    continue;
+                }
+                String label = first.getStringCellValue();
+                if (label.equals("红灯") || label.equals("黄灯")) {
+                    flaggedRows++;
+                    // 问题编号 in the last column for each (every red/yellow of the samples has an open issue)
+                    assertThat(row.getCell(9).getStringCellValue()).matches("[HT]\\d{2}-\\d{4}Q[1-4]");
+                }
+                if (label.equals("不评价")) {
+                    observation += row.getCell(2).getNumericCellValue();
+                }
+                if (label.equals("缺数")) {
+                    noData += row.getCell(2).getNumericCellValue();
+                }
+            }
+            assertThat(flaggedRows).isEqualTo(flagged.size());
+            // the grey split: ▲ observation indicators apart from those without data, each counted
+            assertThat(observation).isEqualTo(jdbc.queryForObject(
+                    "SELECT count(*) FROM mart_indicator_quarter WHERE quarter_code = '2026Q3' AND is_observation", Double.class));
+            assertThat(noData).isEqualTo(jdbc.queryForObject("""
+                    SELECT count(*) FROM mart_indicator_quarter
+                    WHERE quarter_code = '2026Q3' AND light = 'grey' AND NOT is_observation AND value IS NULL""", Double.class));
+            // values as written in their unit, targets as the plan writes them, periods in words
+            assertThat(texts).contains("68.2%", "12.26万人次", "2026年1-9月", "2026年第三季度", "70%", "67.5%以上");
+            // one printed page, portrait
+            assertThat(agenda.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
+            assertThat(agenda.getPrintSetup().getLandscape()).isFalse();
+        }
+    }
+
+    @Test
+    void valuesPrintWithTheirIndicatorsPrecisionAndPeriodsInChinese() throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(report().toFile())) {
+            Sheet schedule = wb.getSheet("指标调度表");
+            var header = schedule.getRow(3);
+            int unit = -1;
+            int value = -1;
+            int period = -1;
+            for (Cell c : header) {
+                switch (c.getStringCellValue()) {
+                    case "单位" -> unit = c.getColumnIndex();
+                    case "指标值" -> value = c.getColumnIndex();
+                    case "数据期" -> period = c.getColumnIndex();
+                    default -> { }
+                }
+            }
+            List<String> formats = new ArrayList<>();
+            for (int r = 4; r <= schedule.getLastRowNum(); r++) {
+                var row = schedule.getRow(r);
+                String u = row.getCell(unit).getStringCellValue();
+                String format = row.getCell(value).getCellStyle().getDataFormatString();
+                formats.add(u + " " + format);
+                if (u.equals("%")) {
+                    assertThat(format).isEqualTo("#,##0.0");
+                } else if (u.startsWith("万")) {
+                    assertThat(format).isEqualTo("#,##0.00");
+                } else if (u.equals("元")) {
+                    assertThat(format).isEqualTo("#,##0");
+                }
+                assertThat(row.getCell(period).getStringCellValue()).matches("\\d{4}年(第[一二三四]季度|1-\\d{1,2}月)?");
+            }
+            assertThat(formats).anyMatch(f -> f.startsWith("% ")).anyMatch(f -> f.startsWith("万"));
+            // no period code anywhere a reader looks, except inside an issue id (H02-2023Q2)
+            Pattern code = Pattern.compile("(?<![A-Z]\\d{2}-)\\b\\d{4}Q[1-4]\\b");
+            for (Sheet sheet : wb) {
+                if (wb.isSheetHidden(wb.getSheetIndex(sheet))) {
+                    continue;
+                }
+                for (String text : texts(sheet)) {
+                    assertThat(code.matcher(text).find()).as(sheet.getSheetName() + ": " + text).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void noCellAReaderSeesHoldsAProductPathMappingIdOrCode() throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(report().toFile())) {
+            for (Sheet sheet : wb) {
+                if (!wb.isSheetHidden(wb.getSheetIndex(sheet))) {
+                    texts(sheet).forEach(t -> seen.add("report/" + sheet.getSheetName() + ": " + t));
+                }
+            }
+        }
+        String html = Files.readString(outputDir.resolve("reports/七优享季度调度报告-2026Q3.html"))
+                .replaceAll("(?s)<style>.*?</style>", "").replaceAll("<[^>]+>", "\n");
+        html.lines().forEach(t -> seen.add("html: " + t));
+        List<Path> feedback;
+        try (Stream<Path> files = Files.walk(feedbackDir)) {
+            feedback = files.filter(p -> p.toString().endsWith(".xlsx")).toList();
+        }
+        assertThat(feedback).hasSizeGreaterThan(5);
+        boolean hiddenCodes = false;
+        for (Path p : feedback) {
+            try (XSSFWorkbook wb = new XSSFWorkbook(p.toFile())) {
+                for (String name : List.of("反馈说明", "情况说明")) {
+                    Sheet sheet = wb.getSheet(name);
+                    if (sheet != null) {
+                        texts(sheet).forEach(t -> seen.add(p.getFileName() + "/" + name + ": " + t));
+                        hiddenCodes |= hiddenTexts(sheet).stream().anyMatch(t -> INTERNAL.matcher(t).find());
+                    }
+                }
+            }
+        }
+        assertThat(seen).hasSizeGreaterThan(500);
+        assertThat(seen).filteredOn(t -> INTERNAL.matcher(t.substring(t.indexOf(": ") + 2)).find()).isEmpty();
+        // the codes are still there for the clerk's filtering, in hidden columns
+        assertThat(hiddenCodes).isTrue();
+        // the feedback names its template in words
+        assertThat(seen).anyMatch(t -> t.contains("/反馈说明: ") && t.endsWith("分镇街指标（季度）"));
+    }
+
+    @Test
+    void everyFeedbackWorkbookListsEveryFigureOfItsFileWithItsOutcome() throws Exception {
+        List<Path> feedback;
+        try (Stream<Path> files = Files.walk(feedbackDir)) {
+            feedback = files.filter(p -> p.toString().endsWith(".xlsx")).toList();
+        }
+        boolean rejectedListed = false;
+        for (Path p : feedback) {
+            String source = p.getFileName().toString().replaceAll("_(退回修改|数据核实)\\.xlsx$", "");
+            long expected = jdbc.queryForObject("""
+                    SELECT (SELECT count(*) FROM fct_indicator_value v WHERE v.file_id = f.file_id)
+                         + (SELECT count(*) FROM etl_reject r WHERE r.file_id = f.file_id)
+                    FROM etl_file f WHERE regexp_replace(f.file_name, '\\.(xlsx|xls|xlsm)$', '') = ?
+                    ORDER BY f.file_id DESC LIMIT 1""", Long.class, source);
+            try (XSSFWorkbook wb = new XSSFWorkbook(p.toFile())) {
+                Sheet figures = wb.getSheet("数据清单");
+                assertThat(figures).as(p.getFileName().toString()).isNotNull();
+                assertThat(figures.getLastRowNum() - 1).as(p.getFileName().toString()).isEqualTo((int) Math.min(expected, 10000));
+                List<String> outcomes = new ArrayList<>();
+                for (int r = 2; r <= figures.getLastRowNum(); r++) {
+                    outcomes.add(figures.getRow(r).getCell(7).getStringCellValue());
+                }
+                assertThat(outcomes).as(p.getFileName().toString()).allMatch(o -> o.startsWith("已入库") || o.equals("已退回"));
+                rejectedListed |= outcomes.contains("已退回") && outcomes.contains("已入库");
+                assertThat(figures.getRepeatingRows().formatAsString()).isEqualTo("2:2");
+            }
+        }
+        // what was accepted is listed beside what was sent back
+        assertThat(rejectedListed).isTrue();
+    }
+
+    /** The texts of the cells a reader sees: every cell not in a hidden column, numbers as Excel shows them. */
+    static List<String> texts(Sheet sheet) {
+        List<String> texts = new ArrayList<>();
+        var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+        sheet.forEach(row -> row.forEach(cell -> {
+            if (!sheet.isColumnHidden(cell.getColumnIndex())) {
+                texts.add(formatter.formatCellValue(cell));
+            }
+        }));
+        return texts;
+    }
+
+    static List<String> hiddenTexts(Sheet sheet) {
+        List<String> texts = new ArrayList<>();
+        sheet.forEach(row -> row.forEach(cell -> {
+            if (sheet.isColumnHidden(cell.getColumnIndex()) && cell.getCellType() == CellType.STRING) {
+                texts.add(cell.getStringCellValue());
+            }
+        }));
+        return texts;
+    }
+}
