@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.env.ConfigurableEnvironment;
 
+import com.qiyouxiang.intake.pull.Secrets;
 import com.qiyouxiang.intake.platform.PlatformMapping;
 import com.qiyouxiang.intake.spreadsheet.SourceMappings;
 import com.qiyouxiang.validation.RuleCatalogue;
@@ -92,7 +93,9 @@ public final class Doctor {
                 continue;
             }
             ConfigurationOrigins.Setting s = ConfigurationOrigins.of(environment, key);
-            String value = key.equals(HashKeyCheck.KEY) ? (s.value() == null || s.value().isBlank() ? "(未设置)" : "(已设置，不显示)")
+            boolean secret = key.equals(HashKeyCheck.KEY) || key.endsWith("secret") || key.endsWith("password");
+            String value = secret ? (s.value() == null || s.value().isBlank() ? "(未设置)"
+                    : "(已设置，不显示；指纹 " + Secrets.fingerprint(s.value()) + ")")
                     : s.value() == null ? "(未设置)" : s.value();
             lines.add("  " + String.format("%-" + width + "s", key) + "  " + value + "  ← " + s.origin());
         }
