@@ -73,11 +73,11 @@ final class ReplyTexts {
     }
 
     static String reminder(String bureauName, String quarter, String deadline, List<Map<String, Object>> owed) {
-        StringBuilder b = new StringBuilder(bureauName + "：\n\n" + quarterText(quarter) + "七优享数据报送截止日为 " + deadline
+        StringBuilder b = new StringBuilder(bureauName + "：\n\n" + quarterText(quarter) + "七优享数据报送截止日为 " + dateText(deadline)
                 + "。截至目前，您单位尚有以下 " + owed.size() + " 项数据未报送，请按时报送：\n\n");
         for (Map<String, Object> o : owed) {
             b.append("  - ").append(o.get("indicator_name")).append("（").append(o.get("town_name")).append("，")
-                    .append(o.get("expected_period")).append("）\n");
+                    .append(periodText(String.valueOf(o.get("expected_period")))).append("）\n");
         }
         return b + SIGNATURE;
     }
@@ -88,10 +88,30 @@ final class ReplyTexts {
         for (Map<String, Object> l : lines) {
             Object target = l.get("schedule_target");
             b.append("  - ").append(l.get("indicator_name")).append("：").append(l.get("light_zh")).append("，当前值 ")
-                    .append(l.get("value") == null ? "无" : l.get("value")).append(l.get("unit") == null ? "" : l.get("unit"))
-                    .append(target == null ? "" : "，序时目标 " + target).append("\n");
+                    .append(l.get("value") == null ? "无" : numberText(l.get("value"))).append(l.get("unit") == null ? "" : l.get("unit"))
+                    .append(target == null ? "" : "，序时目标 " + numberText(target)).append("\n");
         }
         return b + SIGNATURE;
+    }
+
+    /** A period as people write it: 2026Q3 as 2026年第三季度, 2025 as 2025年. */
+    static String periodText(String period) {
+        return period.matches("\\d{4}Q[1-4]") ? quarterText(period) : period.matches("\\d{4}") ? period + "年" : period;
+    }
+
+    /** 2026-10-10 as 2026年10月10日. */
+    static String dateText(String isoDate) {
+        java.time.LocalDate d = java.time.LocalDate.parse(isoDate);
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    /** A figure with at most two decimals and no trailing zeros (80.0 as 80, 4.9978 as 5); text as it is. */
+    static String numberText(Object value) {
+        if (value instanceof Number n) {
+            return new java.math.BigDecimal(n.toString()).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                    .toPlainString();
+        }
+        return String.valueOf(value);
     }
 
     static String quarterText(String quarter) {
