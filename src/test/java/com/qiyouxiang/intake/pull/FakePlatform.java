@@ -57,12 +57,17 @@ public final class FakePlatform implements AutoCloseable {
     final CountDownLatch holding = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     private final Map<String, Integer> uses = new HashMap<>();
+    /** The file the download endpoint serves by period, with its ETag; the download requests, 304s included. */
+    final Map<String, byte[]> downloads = new HashMap<>();
+    final Map<String, String> downloadTags = new HashMap<>();
+    final AtomicInteger downloadRequests = new AtomicInteger();
 
     public FakePlatform() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/auth/token", this::token);
         server.createContext("/api/v1/dataset/qyx_indicator_value/query", e -> query(e, "indicators", "data.records", false));
         server.createContext("/api/v1/dataset/tyjg_ml/query", e -> query(e, "childcare-institutions", "data.list", true));
+        server.createContext("/api/v1/dataset/qyx_indicator_value/download", this::download);
         server.start();
     }
 
@@ -158,6 +163,36 @@ public final class FakePlatform implements AutoCloseable {
                 : "{\"code\":\"00\",\"data\":{\"total\":" + all.size() + ",\"" + name + "\":" + list + ",\"updateTime\":\""
                 + marker + "\"}}";
         send(e, 200, body);
+    }
+
+    /** A file download by period: the ETag of the last download in If-None-Match gets 304 Not Modified. */
+    private void download(HttpExchange e) throws IOException {
+        downloadRequests.incrementAndGet();
+        String auth = e.getRequestHeaders().getFirst("Authorization");
+        synchronized (this) {
+            if (auth == null || !validTokens.contains(auth.replace("Bearer ", ""))) {
+                send(e, 401, "{\"code\":\"40102\",\"msg\":\"token expired\"}");
+                return;
+            }
+        }
+        String period = query(e.getRequestURI().getRawQuery()).get("tjq");
+        byte[] file = downloads.get(period);
+        if (file == null) {
+            send(e, 404, "{\"code\":\"404\"}");
+            return;
+        }
+        String tag = downloadTags.get(period);
+        if (tag.equals(e.getRequestHeaders().getFirst("If-None-Match"))) {
+            e.sendResponseHeaders(304, -1);
+            e.close();
+            return;
+        }
+        e.getResponseHeaders().add("Content-Type", "text/csv; charset=utf-8");
+        e.getResponseHeaders().add("ETag", tag);
+        e.sendResponseHeaders(200, file.length);
+        try (OutputStream out = e.getResponseBody()) {
+            out.write(file);
+        }
     }
 
     private static Map<String, String> query(String raw) {

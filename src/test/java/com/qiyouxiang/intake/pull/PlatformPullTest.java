@@ -99,6 +99,45 @@ class PlatformPullTest {
     }
 
     @Test
+    void aFileDownloadLandsAsServedAndIsNotFetchedAgainWhileItsETagHolds() throws Exception {
+        Path datasets = Files.createDirectories(work.resolve("download-datasets"));
+        Files.writeString(datasets.resolve("indicator-file.yml"), """
+                id: indicator-file
+                endpoint: /api/v1/dataset/qyx_indicator_value/download
+                response: file
+                period-param: tjq
+                file-name: 平台_指标数据_{period}.csv
+                """);
+        byte[] served = Files.readAllBytes(INDICATORS);
+        platform.downloads.put("2024Q2", served);
+        platform.downloadTags.put("2024Q2", "\"v1\"");
+        PlatformPullSettings base = settings(FakePlatform.SECRET, "2024Q2");
+        PlatformPullSettings s = new PlatformPullSettings(true, base.baseUrl(), null, null, null, null, null, base.appKey(),
+                base.appSecret(), null, datasets, inbox, "2024Q2", base.timeout(), base.attempts(), base.backoff(), base.maxDownloadSize());
+
+        PlatformPull.Outcome first = pull(s, LocalDate.of(2024, 5, 20));
+        Path landed = inbox.resolve("平台_指标数据_2024Q2.csv");
+        assertThat(first.landed()).isEqualTo(1);
+        assertThat(Files.readAllBytes(landed)).as("the download lands byte for byte").isEqualTo(served);
+        assertThat(visibleFiles()).containsExactly("平台_指标数据_2024Q2.csv");
+        assertThat(warehouse.jdbc().queryForObject("SELECT checksum_sha256 FROM pull_file WHERE origin = 'indicator-file/2024Q2'",
+                String.class)).isEqualTo(com.qiyouxiang.warehouse.FileRegistry.sha256(landed));
+
+        // the next night asks with If-None-Match and gets 304: nothing lands
+        PlatformPull.Outcome second = pull(s, LocalDate.of(2024, 5, 21));
+        assertThat(second.landed()).isZero();
+        assertThat(second.unchanged()).isEqualTo(1);
+        assertThat(platform.downloadRequests.get()).isEqualTo(2);
+
+        // the platform replaces the file (a new ETag): it lands again, whole
+        byte[] corrected = (new String(served, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8); // a blank line more
+        platform.downloads.put("2024Q2", corrected);
+        platform.downloadTags.put("2024Q2", "\"v2\"");
+        assertThat(pull(s, LocalDate.of(2024, 5, 22)).landed()).isEqualTo(1);
+        assertThat(Files.readAllBytes(landed)).isEqualTo(corrected);
+    }
+
+    @Test
     void smallPagesAndCursorsGiveTheSameFile() throws Exception {
         Path small = Files.createDirectories(work.resolve("small-pages"));
         for (String name : List.of("indicators.yml", "childcare-institutions.yml")) {
