@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * How a mapping names a column (header resolution, out of {@link SheetParser}): by its header text without the
+ * How a mapping names a column (used by {@link HeaderResolver}): by its header text without the
  * unit in brackets, a two-row header as {@code upper/lower}; several alternatives (a YAML list, kept as
  * {@code a|b}), the first that the sheet has winning; and a period placeholder {@code {期间}} that stands for the
  * period a bureau writes into a header ({@code {期间}完成值} is {@code 1-9月完成值}, {@code 1-12月完成值},
