@@ -46,4 +46,16 @@ class MappingsCheckTest {
                         + String.join(", ", com.qiyouxiang.intake.platform.PlatformOption.keys()),
                 f + ":6: 'options.header-row' must be an integer, not 'two'");
     }
+
+    @Test
+    void aRecordLevelMappingWithAnOptionItsReaderWouldNotHonourIsRefused(@TempDir Path dir) throws Exception {
+        Path platform = java.nio.file.Files.createDirectories(dir.resolve("platform"));
+        String installed = java.nio.file.Files.readString(Path.of("jobs/sources/platform/platform-care-workers.yml"));
+        java.nio.file.Files.writeString(platform.resolve("platform-care-workers.yml"), installed + "options:\n  header-row: 3\n");
+        MappingsCheck.Result r = MappingsCheck.run(Path.of("jobs/sources/spreadsheets"), platform, Path.of("samples/reference"),
+                "七优享指标目录.xlsx", java.util.List.of());
+        assertThat(r.ok()).isFalse();
+        assertThat(r.report()).contains("Option 'header-row' is for indicator exports only")
+                .contains("platform-care-workers.yml").contains("header on line 1");
+    }
 }

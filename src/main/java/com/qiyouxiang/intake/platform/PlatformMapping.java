@@ -91,9 +91,19 @@ public record PlatformMapping(String id, Dataset dataset, String bureau, Pattern
                 throw new IllegalArgumentException("Required field '" + field + "' has no column" + where);
             }
         }
+        Map<String, Object> options = (Map<String, Object>) y.getOrDefault("options", Map.of());
+        if (dataset.recordLevel()) {
+            // DuckDB reads record-level exports straight from the file, with the platform's fixed layout: an option it
+            // would not honour is refused, never silently ignored
+            for (PlatformOption o : List.of(PlatformOption.QUOTE, PlatformOption.HEADER_ROW)) {
+                if (options.containsKey(o.key())) {
+                    throw new IllegalArgumentException("Option '" + o.key() + "' is for indicator exports only" + where
+                            + ": a record-level export (" + dataset + ") is read with its header on line 1 and '\"' quotes");
+                }
+            }
+        }
         return new PlatformMapping(require(y, "id", where), dataset, (String) y.get("bureau"),
-                Pattern.compile(require(y, "file-name", where)), columns,
-                options((Map<String, Object>) y.getOrDefault("options", Map.of()), where), file);
+                Pattern.compile(require(y, "file-name", where)), columns, options(options, where), file);
     }
 
     /** One mapping file not installed yet (jobs/run check --mapping-file). */

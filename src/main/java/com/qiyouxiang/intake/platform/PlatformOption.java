@@ -16,9 +16,11 @@ public enum PlatformOption {
             "The file's encoding. `auto`: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (GBK's "
                     + "superset) when they are valid as that. A file not valid in the encoding named is refused (UNKNOWN_ENCODING)."),
     QUOTE("quote", "one character, or `none`", "\"",
-            "The quote character around fields that hold the delimiter, quotes (doubled) or line breaks; `none`: fields are never quoted."),
+            "Indicator exports: the quote character around fields that hold the delimiter, quotes (doubled) or line breaks; "
+                    + "`none`: fields are never quoted. Refused on a record-level mapping (read with `\"`)."),
     HEADER_ROW("header-row", "integer", 1,
-            "The line that holds the column names; the lines above it (an export's title, its 导出时间) are ignored, counted as title."),
+            "Indicator exports: the line that holds the column names; the lines above it (an export's title, its 导出时间) are "
+                    + "ignored, counted as title. Refused on a record-level mapping (its header is line 1)."),
     INDICATOR_CODES("indicator-codes", "map of export code: catalog code", Map.of(),
             "Indicator exports: the platform's own indicator codes and the catalog's they stand for (`QYX18: H18`). A code "
                     + "neither here nor in the catalog is looked up by its name (below), else rejected UNKNOWN_INDICATOR."),
