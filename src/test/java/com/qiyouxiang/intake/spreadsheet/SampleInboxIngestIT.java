@@ -188,12 +188,14 @@ class SampleInboxIngestIT extends WarehouseJobTest {
                     assertThat(s.getPrintSetup().getPaperSize()).as(what).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
                     assertThat(s.getFitToPage()).as(what).isTrue();
                     assertThat(s.getPrintSetup().getFitWidth()).as(what).isEqualTo((short) 1);
-                    assertThat(s.getPrintSetup().getFitHeight()).as(what).isZero();
+                    // 反馈说明 with its 数据清单 is shrunk onto one page when short; every other sheet runs down as needed
+                    assertThat(s.getPrintSetup().getFitHeight()).as(what).isEqualTo(
+                            s.getSheetName().equals("反馈说明") && s.getLastRowNum() < 100 ? (short) 1 : (short) 0);
                     assertThat(s.getFooter().getCenter()).as(what).isEqualTo("第 &P 页 共 &N 页");
                     assertThat(s.getHeader().getCenter()).as(what).startsWith(p.getFileName().toString()
                             .replaceAll("_(退回修改|数据核实)\\.xlsx$", ""));
                 }
-                assertThat(wb.getSheet("反馈说明").getPrintSetup().getLandscape()).isTrue();
+                assertThat(wb.getSheet("反馈说明").getPrintSetup().getLandscape()).isFalse();
                 // 报告期 in Chinese (2024年第三季度, 2024年), never a period code
                 var summary = wb.getSheet("反馈说明");
                 for (var row : summary) {
