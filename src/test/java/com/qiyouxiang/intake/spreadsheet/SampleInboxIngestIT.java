@@ -265,6 +265,9 @@ class SampleInboxIngestIT extends WarehouseJobTest {
                 wb.write(out);
             }
         }
+        // the form writes the period in words (2026年第三季度); the reader knows it by dim_period's label
+        assertThat(period).matches("\\d{4}年(第[一二三四]季度)?");
+        period = jdbc.queryForObject("SELECT period_code FROM dim_period WHERE label_zh = ?", String.class, period);
         String explained = """
                 SELECT count(*) FROM fct_rule_result WHERE rule_id = ? AND indicator_code = ? AND period_code = ?
                   AND review_state = '已说明' AND explanation LIKE '%测试回填的情况说明%'""";
