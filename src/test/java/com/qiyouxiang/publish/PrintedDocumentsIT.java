@@ -233,20 +233,63 @@ class PrintedDocumentsIT extends WarehouseJobTest {
                     FROM etl_file f WHERE regexp_replace(f.file_name, '\\.(xlsx|xls|xlsm)$', '') = ?
                     ORDER BY f.file_id DESC LIMIT 1""", Long.class, source);
             try (XSSFWorkbook wb = new XSSFWorkbook(p.toFile())) {
-                Sheet figures = wb.getSheet("数据清单");
-                assertThat(figures).as(p.getFileName().toString()).isNotNull();
-                assertThat(figures.getLastRowNum() - 1).as(p.getFileName().toString()).isEqualTo((int) Math.min(expected, 10000));
+                // 四、数据清单 is the last section of 反馈说明, under the problem lists: no sheet of its own
+                assertThat(wb.getSheet("数据清单")).as(p.getFileName().toString()).isNull();
+                Sheet summary = wb.getSheet("反馈说明");
+                int header = -1;
+                for (int r = 0; r <= summary.getLastRowNum(); r++) {
+                    var cell = summary.getRow(r) == null ? null : summary.getRow(r).getCell(0);
+                    if (cell != null && cell.getStringCellValue().startsWith("四、数据清单")) {
+                        header = r + 1;
+                    }
+                }
+                assertThat(header).as(p.getFileName().toString()).isPositive();
+                assertThat(summary.getRow(header).getCell(5).getStringCellValue()).isEqualTo("处理结果");
+                assertThat(summary.getLastRowNum() - header).as(p.getFileName().toString()).isEqualTo((int) Math.min(expected, 10000));
                 List<String> outcomes = new ArrayList<>();
-                for (int r = 2; r <= figures.getLastRowNum(); r++) {
-                    outcomes.add(figures.getRow(r).getCell(7).getStringCellValue());
+                for (int r = header + 1; r <= summary.getLastRowNum(); r++) {
+                    outcomes.add(summary.getRow(r).getCell(5).getStringCellValue());
                 }
                 assertThat(outcomes).as(p.getFileName().toString()).allMatch(o -> o.startsWith("已入库") || o.equals("已退回"));
                 rejectedListed |= outcomes.contains("已退回") && outcomes.contains("已入库");
-                assertThat(figures.getRepeatingRows().formatAsString()).isEqualTo("2:2");
             }
         }
         // what was accepted is listed beside what was sent back
         assertThat(rejectedListed).isTrue();
+    }
+
+    @Test
+    void feedbackWorkbooksOfTheUsualSizePrintTheirNoticeOnOnePortraitPage() throws Exception {
+        List<Path> feedback;
+        try (Stream<Path> files = Files.walk(feedbackDir)) {
+            feedback = files.filter(p -> p.toString().endsWith(".xlsx")).toList();
+        }
+        int onePage = 0;
+        for (Path p : feedback) {
+            try (XSSFWorkbook wb = new XSSFWorkbook(p.toFile())) {
+                String what = p.getFileName().toString();
+                // 反馈说明 (with 四、数据清单), the 情况说明 form when figures are 待核实, the marked copy of each sheet
+                assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("反馈说明");
+                assertThat(wb.getNumberOfSheets()).as(what).isLessThanOrEqualTo(wb.getSheet("情况说明") == null ? 3 : 4);
+                Sheet summary = wb.getSheet("反馈说明");
+                assertThat(summary.getPrintSetup().getLandscape()).as(what).isFalse();
+                assertThat(summary.getFitToPage()).as(what).isTrue();
+                assertThat(summary.getPrintSetup().getFitWidth()).as(what).isEqualTo((short) 1);
+                if (summary.getLastRowNum() < 100) {
+                    assertThat(summary.getPrintSetup().getFitHeight()).as(what).isEqualTo((short) 1);
+                    onePage++;
+                }
+                // the form's 期别 in words, as the reader of the returned form also understands it
+                Sheet form = wb.getSheet("情况说明");
+                if (form != null) {
+                    for (int r = 2; r <= form.getLastRowNum(); r++) {
+                        assertThat(form.getRow(r).getCell(2).getStringCellValue()).as(what).matches("\\d{4}年(第[一二三四]季度)?");
+                    }
+                }
+            }
+        }
+        // the samples' usual workbook (a few dozen figures) has its notice on one page
+        assertThat(onePage).isGreaterThan(feedback.size() / 2);
     }
 
     /** The texts of the cells a reader sees: every cell not in a hidden column, numbers as Excel shows them. */

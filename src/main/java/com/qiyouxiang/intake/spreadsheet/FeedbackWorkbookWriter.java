@@ -32,7 +32,8 @@ import com.qiyouxiang.warehouse.Reject;
  * <ol>
  * <li>a 反馈说明 sheet in Chinese: the file, the counts, then 一、强制性 (rejected cells, to be corrected
  * and sent again), 二、核实性 (loaded, 待核实 until a 情况说明 arrives, or 已说明 with it) and 三、提示性 (for
- * information), each problem with its cell, what was there and what is expected;</li>
+ * information), each problem with its cell, what was there and what is expected, and 四、数据清单 (every figure
+ * of the file with its outcome, so the bureau sees what was accepted too); printed on one page when it is short;</li>
  * <li>when figures are 待核实, a 情况说明 sheet in the explanation-file layout (规则编号, 指标, 镇街, 期别,
  * 情况说明, 填报人, then what was found): the bureau fills in the yellow 情况说明 column and puts the
  * workbook into the inbox's 情况说明 folder, and each figure becomes 已说明;</li>
@@ -46,8 +47,13 @@ final class FeedbackWorkbookWriter {
     static final String SUMMARY_SHEET = "反馈说明";
     static final String EXPLANATION_SHEET = "情况说明";
     /** Every figure of the file with its outcome (sql/statements/spreadsheet/feedback_figures.sql's columns). */
-    static final String FIGURES_SHEET = "数据清单";
+    static final String FIGURES_TITLE = "四、数据清单";
+    /** The fields of a figure, as sql/statements/spreadsheet/feedback_figures.sql returns them. */
     static final String[] FIGURE_HEADERS = {"工作表", "行", "单元格", "指标名称", "镇街", "期别", "报送值", "处理结果", "问题及要求"};
+    /** The header of the 数据清单 section of 反馈说明 (the fields above, 指标名称·镇街·期别 in one column). */
+    static final String[] FIGURES_HEADER = {"行", "工作表", "单元格", "报送值", "指标·镇街·期别", "处理结果", "问题及要求"};
+    /** A 反馈说明 of at most this many rows (with its 数据清单) is shrunk to print on one page; a longer one runs on. */
+    static final int ONE_PAGE_ROWS = 100;
     /** The hidden column of 反馈说明 holding the reason codes and rule ids (the clerk may filter on it). */
     static final int CODE_COLUMN = 8;
     static final String CODE_HEADER = "代码（筛选用）";
@@ -110,14 +116,17 @@ final class FeedbackWorkbookWriter {
 
             String title = summary.rejected() > 0 ? "退回修改通知" : "数据核实通知";
             String period = PrintLayout.periodZh(summary.period());
-            summarySheet(wb.createSheet(SUMMARY_SHEET), rejects, flags, summary, styles);
-            PrintLayout.apply(wb.getSheet(SUMMARY_SHEET), true, -1, summary.fileName() + "·" + title, period);
+            int summaryRows = summarySheet(wb.createSheet(SUMMARY_SHEET), rejects, flags, figures, summary, styles);
+            // portrait: the lists run down the page (a landscape page holds a third fewer rows)
+            PrintLayout.apply(wb.getSheet(SUMMARY_SHEET), false, -1, summary.fileName() + "·" + title, period);
+            if (summaryRows <= ONE_PAGE_ROWS) {
+                // the usual case: the notice and its 数据清单 on one printed page
+                wb.getSheet(SUMMARY_SHEET).getPrintSetup().setFitHeight((short) 1);
+            }
             if (flags.stream().anyMatch(Flag::open)) {
                 explanationSheet(wb.createSheet(EXPLANATION_SHEET), flags, summary, styles, toFill);
                 PrintLayout.apply(wb.getSheet(EXPLANATION_SHEET), true, 1, summary.fileName() + "·待核实数据情况说明", period);
             }
-            figuresSheet(wb.createSheet(FIGURES_SHEET), figures, styles);
-            PrintLayout.apply(wb.getSheet(FIGURES_SHEET), false, 1, summary.fileName() + "·" + FIGURES_SHEET, period);
             CreationHelper helper = wb.getCreationHelper();
             for (String name : sheets) {
                 Sheet out = wb.createSheet(name);
@@ -183,7 +192,9 @@ final class FeedbackWorkbookWriter {
     private record Styles(CellStyle bold, CellStyle wrap) {
     }
 
-    private static void summarySheet(Sheet s, List<Reject> rejects, List<Flag> flags, Summary summary, Styles styles) {
+    /** @return the rows written */
+    private static int summarySheet(Sheet s, List<Reject> rejects, List<Flag> flags, List<String[]> figures, Summary summary,
+                                    Styles styles) {
         List<Flag> verify = flags.stream().filter(f -> "核实性".equals(f.tier())).toList();
         List<Flag> hints = flags.stream().filter(f -> "提示性".equals(f.tier())).toList();
         CellStyle bold = styles.bold();
@@ -223,7 +234,9 @@ final class FeedbackWorkbookWriter {
         r++;
         r = flagSection(s, r, styles, widths, "二、核实性（已入库，待核实的请填写情况说明）：共 " + verify.size() + " 处", verify);
         r++;
-        flagSection(s, r, styles, widths, "三、提示性（仅供参考）：共 " + hints.size() + " 处", hints);
+        r = flagSection(s, r, styles, widths, "三、提示性（仅供参考）：共 " + hints.size() + " 处", hints);
+        r++;
+        r = figuresSection(s, r, figures, styles, widths);
         widths.see(0, "审核结果");
         widths.apply(s, Map.of(0, 10, 4, 50, 6, 30));
         // the reason and rule codes stay in column I for the clerk's filtering, hidden: they never print
@@ -239,6 +252,7 @@ final class FeedbackWorkbookWriter {
             }
             row.setHeightInPoints(explanationLines(row.getCell(1).getStringCellValue(), tableWidth) * 15f);
         }
+        return r;
     }
 
     /** Lines a wrapped text takes in a merged cell this many characters wide. */
@@ -278,7 +292,7 @@ final class FeedbackWorkbookWriter {
                 continue;
             }
             Row row = s.createRow(r++);
-            table(row, styles, widths, f.indicatorCode(), f.townName(), f.periodCode(), "", "", f.indicatorName(),
+            table(row, styles, widths, f.indicatorCode(), f.townName(), PrintLayout.periodZh(f.periodCode()), "", "", f.indicatorName(),
                     f.location() == null ? "" : f.location(), f.reported() == null ? "" : f.reported(),
                     f.comparedWith() == null ? "" : f.comparedWith(),
                     f.comparedValue() == null ? "" : plain(f.comparedValue()), f.messageZh(), f.ruleId());
@@ -294,19 +308,19 @@ final class FeedbackWorkbookWriter {
         s.setColumnHidden(11, true);
     }
 
-    /** 数据清单: every figure of the file, what became of it (入库, 待核实, 已说明, 已退回), a row each. */
-    private static void figuresSheet(Sheet s, List<String[]> figures, Styles styles) {
-        PrintLayout.Widths widths = new PrintLayout.Widths(4, 36);
-        cells(s.createRow(0), styles.bold(), "本文件的全部数据及处理结果（已入库的数据也在此列出，共 " + figures.size() + " 项）");
-        cells(s.createRow(1), styles.bold(), FIGURE_HEADERS);
-        for (int c = 0; c < FIGURE_HEADERS.length; c++) {
-            widths.see(c, FIGURE_HEADERS[c]);
+    /**
+     * 四、数据清单 under the problem lists: every figure of the file, what became of it (入库, 待核实, 已说明, 已退回),
+     * a row each, in the columns of the lists above (行, 工作表, 单元格, 报送值, 指标·镇街·期别, 处理结果, 问题及要求).
+     */
+    private static int figuresSection(Sheet s, int r, List<String[]> figures, Styles styles, PrintLayout.Widths widths) {
+        cells(s.createRow(r++), styles.bold(), FIGURES_TITLE + "（已入库的数据也在此列出）：共 " + figures.size() + " 项");
+        cells(s.createRow(r++), styles.bold(), FIGURES_HEADER);
+        for (String[] f : figures) {
+            String what = java.util.stream.Stream.of(f[3], f[4], f[5]).filter(t -> t != null && !t.isBlank())
+                    .collect(java.util.stream.Collectors.joining("·"));
+            table(s.createRow(r++), styles, widths, f[1], f[0], f[2], f[6], what, f[7], f[8]);
         }
-        int r = 2;
-        for (String[] figure : figures) {
-            table(s.createRow(r++), styles, widths, figure);
-        }
-        widths.apply(s, Map.of(1, 5, 2, 7));
+        return r;
     }
 
     /** 83.6, 1234, 0.123457: at most six decimals, no exponent, no trailing zeros. */
