@@ -27,8 +27,10 @@ import com.qiyouxiang.benchmark.PlatformBenchmark;
 
 /**
  * kill -9 in the middle of a large record-level export, then relaunch: the relaunched run (Spring
- * Batch restart through JobLaunchRunner) ends with exactly what an uninterrupted run loads from the
- * same files, no row twice and none missing. Each run is its own JVM, as in production.
+ * Batch restart through JobLaunchRunner) quarantines the file the process died reading (issue 14: a file
+ * that kills the process is not read again by itself), loads nothing of it and leaves no temporary file;
+ * the file put back by the clerk then loads exactly what an uninterrupted run loads from the same files,
+ * no row twice and none missing. Each run is its own JVM, as in production.
  */
 class PlatformRestartIT {
 
@@ -61,17 +63,33 @@ class PlatformRestartIT {
                     .as("personal data in " + f).isEmpty();
             assertThat(PersonalDataScanTest.contains(bytes, "测试人员".getBytes(StandardCharsets.UTF_8))).as("a name in " + f).isFalse();
         }
-        assertThat(run(killed, inbox, "platformJob", null)).as("the relaunch completes").isZero();
+        // the relaunch finds the file's reading mark (the process died inside its read): it quarantines the file
+        // instead of reading it again (a file that kills the process must not stop every night) and completes
+        // (the nightly exits 4 here, PoisonFileIT; platformJob launched on its own does not yet count the file the
+        // sweep quarantined among its run's files and exits 0: a known gap, see the issue note)
+        assertThat(run(killed, inbox, "platformJob", null)).as("the relaunch quarantines the file and completes").isIn(0, 4);
         assertThat(temporaryFiles(killed)).as("the relaunch deleted what the killed run left").isEmpty();
+        assertThat(state(killed).get("care_workers")).as("nothing of the quarantined file is loaded").isEqualTo(0L);
+        List<Path> quarantined;
+        try (java.util.stream.Stream<Path> files = Files.walk(killed.resolve("quarantine"))) {
+            quarantined = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(quarantined).extracting(f -> f.getFileName().toString()).containsExactly("平台_养老护理员持证名单_大文件.csv");
+        assertThat(inbox.resolve("平台_养老护理员持证名单_大文件.csv")).doesNotExist();
+        // the clerk puts it back (it was a kill, not a poison file): the next launch loads it whole
+        Files.move(quarantined.get(0), inbox.resolve("平台_养老护理员持证名单_大文件.csv"));
+        assertThat(run(killed, inbox, "platformJob", null)).as("the file put back loads").isZero();
 
         // uninterrupted, from the same files
         Path clean = Files.createDirectories(work.resolve("clean"));
         assertThat(run(clean, inbox, "referenceJob", null)).isZero();
         assertThat(run(clean, inbox, "platformJob", null)).isZero();
 
-        Map<String, Object> resumed = state(killed);
-        Map<String, Object> expected = state(clean);
+        Map<String, Object> resumed = new java.util.HashMap<>(state(killed));
+        Map<String, Object> expected = new java.util.HashMap<>(state(clean));
         assertThat(expected.get("care_workers")).isEqualTo((long) ROWS - ROWS / 100_000);
+        // the killed warehouse also keeps the quarantine's own file-level record (etl_reject) of the first copy
+        assertThat((Long) resumed.remove("rejects")).isEqualTo((Long) expected.remove("rejects") + 1);
         assertThat(resumed).isEqualTo(expected);
 
         // the bad check digits sit on every 100,000th person: line 100,001, 200,001, ... (the header is line 1)
@@ -107,11 +125,13 @@ class PlatformRestartIT {
         return largest;
     }
 
+    /** The lines of the file's rejects (a file-level record, row 0, such as a quarantine's, is not a line). */
     static List<Long> rejectLines(Path dir, String file) throws Exception {
         List<Long> lines = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("warehouse.duckdb") + ";access_mode=READ_ONLY");
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT row_number FROM etl_reject WHERE file_name = '" + file + "' ORDER BY 1")) {
+             ResultSet rs = s.executeQuery("SELECT row_number FROM etl_reject WHERE file_name = '" + file + "'"
+                     + " AND row_number > 0 ORDER BY 1")) {
             while (rs.next()) {
                 lines.add(rs.getLong(1));
             }
@@ -135,7 +155,7 @@ class PlatformRestartIT {
                 // application.yml prefixes the metadata path with ./ (meant for relative paths): give the URL whole
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("batch-metadata").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                 "--qyx.platform.inbox-dir=" + inbox, "--qyx.inbox-dir=" + inbox, // a real inbox: not the sample warehouse's
-                "--qyx.platform.temp-dir=" + dir.resolve("tmp"),
+                "--qyx.platform.temp-dir=" + dir.resolve("tmp"), "--qyx.quarantine-dir=" + dir.resolve("quarantine"),
                 "--logging.threshold.console=INFO")); // the log line it waits for, on the console too
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CountDownLatch seen = new CountDownLatch(1);
