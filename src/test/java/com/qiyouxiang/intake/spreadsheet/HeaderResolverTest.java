@@ -4,44 +4,16 @@ import static com.qiyouxiang.intake.spreadsheet.ReaderFixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-
-import com.qiyouxiang.WarehouseJobTest;
-import com.qiyouxiang.warehouse.Warehouse;
 
 /**
  * {@link HeaderResolver} on header rows as a workbook delivers them: a two-row header merged across, the columns of each
  * rate found by upper/lower path, a rate's part that is a figure of its own, the lines the dry run prints, and a header
  * that lacks columns refused naming each one and the mapping key for the clerk. The indicators are the reference's.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HeaderResolverTest extends WarehouseJobTest {
-
-    @Autowired
-    JobOperatorTestUtils jobs;
-    @Autowired
-    @Qualifier("referenceJob")
-    Job referenceJob;
-    @Autowired
-    Warehouse warehouse;
-    ReferenceData reference;
-
-    @BeforeAll
-    void reference() throws Exception {
-        IngestRuns.reference(jobs, referenceJob);
-        try (Connection c = warehouse.connect()) {
-            reference = ReferenceData.load(c);
-        }
-    }
+class HeaderResolverTest extends ReaderTestBase {
 
     /** The 卫健局 town header: 托位数 and 0-3岁儿童 merged across their two lower cells. */
     private static List<RawRow> wjHeader(String screened) {

@@ -6,17 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-
-import com.qiyouxiang.WarehouseJobTest;
-import com.qiyouxiang.validation.ValueRules;
-import com.qiyouxiang.warehouse.Warehouse;
 
 /**
  * {@link IndicatorRowReader} on data rows of the indicator-rows layout, each record's outcome as a dry run sees it (real
@@ -24,27 +14,7 @@ import com.qiyouxiang.warehouse.Warehouse;
  * column or the brackets after the name, a row without a name, a name the template does not list, no value, and an
  * annual indicator only in the quarter it is due.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IndicatorRowReaderTest extends WarehouseJobTest {
-
-    @Autowired
-    JobOperatorTestUtils jobs;
-    @Autowired
-    @Qualifier("referenceJob")
-    Job referenceJob;
-    @Autowired
-    Warehouse warehouse;
-    @Autowired
-    ValueRules rules;
-    ReferenceData reference;
-
-    @BeforeAll
-    void reference() throws Exception {
-        IngestRuns.reference(jobs, referenceJob);
-        try (Connection c = warehouse.connect()) {
-            reference = ReferenceData.load(c);
-        }
-    }
+class IndicatorRowReaderTest extends ReaderTestBase {
 
     private ReaderFixtures.Outcomes read(SourceMapping mapping, String period, RawRow header, RawRow... rows) throws Exception {
         ReaderFixtures.Outcomes outcomes = new ReaderFixtures.Outcomes();

@@ -6,17 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-
-import com.qiyouxiang.WarehouseJobTest;
-import com.qiyouxiang.validation.ValueRules;
-import com.qiyouxiang.warehouse.Warehouse;
 
 /**
  * {@link TownRowReader} on data rows of the town-columns layout, each record's outcome as a dry run sees it (real
@@ -24,27 +14,7 @@ import com.qiyouxiang.warehouse.Warehouse;
  * unknown town, the rate's zero, missing and no-value parts, and a rate whose part is a figure of its own (an annual
  * figure in a quarterly sheet): each part kept or rejected on its own, the rate only from two good cells.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TownRowReaderTest extends WarehouseJobTest {
-
-    @Autowired
-    JobOperatorTestUtils jobs;
-    @Autowired
-    @Qualifier("referenceJob")
-    Job referenceJob;
-    @Autowired
-    Warehouse warehouse;
-    @Autowired
-    ValueRules rules;
-    ReferenceData reference;
-
-    @BeforeAll
-    void reference() throws Exception {
-        IngestRuns.reference(jobs, referenceJob);
-        try (Connection c = warehouse.connect()) {
-            reference = ReferenceData.load(c);
-        }
-    }
+class TownRowReaderTest extends ReaderTestBase {
 
     /** The outcomes of the rows read by the mapping's town layout for the period, after the header rows. */
     private ReaderFixtures.Outcomes read(SourceMapping mapping, String period, List<RawRow> header, RawRow... rows)
