@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
@@ -34,10 +35,10 @@ public final class PrintLayout {
         print.setFitWidth((short) 1);
         print.setFitHeight((short) 0);
         sheet.setAutobreaks(true);
-        sheet.setMargin(Sheet.LeftMargin, 0.4);
-        sheet.setMargin(Sheet.RightMargin, 0.4);
-        sheet.setMargin(Sheet.TopMargin, 0.6);
-        sheet.setMargin(Sheet.BottomMargin, 0.6);
+        sheet.setMargin(Sheet.LeftMargin, SIDE_MARGIN);
+        sheet.setMargin(Sheet.RightMargin, SIDE_MARGIN);
+        sheet.setMargin(Sheet.TopMargin, TOP_MARGIN);
+        sheet.setMargin(Sheet.BottomMargin, TOP_MARGIN);
         sheet.setMargin(Sheet.HeaderMargin, 0.25);
         sheet.setMargin(Sheet.FooterMargin, 0.25);
         sheet.setHorizontallyCenter(true);
@@ -76,6 +77,54 @@ public final class PrintLayout {
         return code != null && code.matches("\\d{4}") ? code + "年1-12月" : periodZh(code);
     }
 
+    /** A4 in points, and the margins {@link #apply} sets, in inches. */
+    private static final double A4_SHORT = 595.3;
+    private static final double A4_LONG = 841.9;
+    private static final double SIDE_MARGIN = 0.4;
+    private static final double TOP_MARGIN = 0.6;
+    /**
+     * A column width unit in points as LibreOffice prints it (measured: 20 units = 140 pt at 100 %; the default row is
+     * 15 pt, a CJK character 10 pt wide).
+     */
+    private static final double CHAR_POINTS = 7.0;
+
+    /**
+     * Prints a set-up sheet as large as it fits. A sheet of at most {@code onePageRows} rows is shrunk onto one page
+     * (fit one wide and one tall), portrait or landscape, whichever prints it larger (a short, wide table prints
+     * landscape at full size where portrait would shrink it to its width). A longer one runs down the pages fit to
+     * the width, in {@code longLandscape} orientation, so that its text stays readable.
+     *
+     * @param columns the columns of the table (hidden ones do not print)
+     * @param rows    the rows of the sheet; the heights of those SXSSF still holds count as set, the others 15 pt
+     * @return whether the sheet was shrunk onto one page
+     */
+    public static boolean fit(Sheet sheet, int columns, int rows, int onePageRows, boolean longLandscape) {
+        PrintSetup print = sheet.getPrintSetup();
+        if (rows > onePageRows) {
+            print.setLandscape(longLandscape);
+            return false;
+        }
+        double width = 0;
+        for (int c = 0; c < columns; c++) {
+            width += sheet.isColumnHidden(c) ? 0 : sheet.getColumnWidth(c) / 256.0 * CHAR_POINTS;
+        }
+        double height = 0;
+        for (int r = 0; r < rows; r++) {
+            Row row = sheet.getRow(r);
+            height += row == null ? sheet.getDefaultRowHeightInPoints() : row.getHeightInPoints();
+        }
+        print.setLandscape(onePageScale(width, height, true) > onePageScale(width, height, false));
+        print.setFitHeight((short) 1);
+        return true;
+    }
+
+    /** The scale a table of this size prints at on one A4 page (at most 1: fitting only shrinks). */
+    static double onePageScale(double width, double height, boolean landscape) {
+        double pageWidth = (landscape ? A4_LONG : A4_SHORT) - 2 * SIDE_MARGIN * 72;
+        double pageHeight = (landscape ? A4_SHORT : A4_LONG) - 2 * TOP_MARGIN * 72;
+        return Math.min(1, Math.min(pageWidth / Math.max(width, 1), pageHeight / Math.max(height, 1)));
+    }
+
     /** A manual page break after {@code row} (0-based), e.g. before a chart block so no page cuts the chart. */
     public static void breakAfter(Sheet sheet, int row) {
         sheet.setRowBreak(row);
@@ -111,17 +160,24 @@ public final class PrintLayout {
 
     /**
      * Column widths fitted to what the columns hold: {@link #see} every cell text written, then {@link #apply}.
-     * A column is at least {@code min} and at most {@code max} characters wide; a longer text wraps (the caller
-     * gives its cell a wrapping style, see {@link #wraps}).
+     * A column is at least {@code min} and at most {@code max} characters wide, or its own cap; a longer text wraps
+     * (the caller gives its cell a wrapping style, see {@link #wraps(int, String)}).
      */
     public static final class Widths {
         private final Map<Integer, Integer> widths = new HashMap<>();
         private final int min;
         private final int max;
+        private final Map<Integer, Integer> caps;
 
         public Widths(int min, int max) {
+            this(min, max, Map.of());
+        }
+
+        /** @param caps a column's own cap, below {@code max} (a narrower column, whose texts wrap sooner) */
+        public Widths(int min, int max, Map<Integer, Integer> caps) {
             this.min = min;
             this.max = max;
+            this.caps = Map.copyOf(caps);
         }
 
         public void see(int column, String text) {
@@ -133,19 +189,37 @@ public final class PrintLayout {
             return displayWidth(text) > max;
         }
 
+        /** True when the text is longer than its column can be: its cell must wrap. */
+        public boolean wraps(int column, String text) {
+            return displayWidth(text) > cap(column);
+        }
+
         /**
          * The lines a text takes wrapped in a column of the widest width: a row of wrapped cells needs its height
          * set (LibreOffice keeps the default height of a row written without one, and cuts the text). A CJK
          * character prints about 1.6 Latin widths in the default font, not the 2 that {@link #displayWidth} counts.
          */
         public int lines(String text) {
-            return Math.max(1, (displayWidth(text) * 4 / 5 + max - 1) / max);
+            return lines(text, max);
+        }
+
+        /** The lines a text takes wrapped in its column (at its cap). */
+        public int lines(int column, String text) {
+            return lines(text, cap(column));
+        }
+
+        private static int lines(String text, int width) {
+            return Math.max(1, (displayWidth(text) * 4 / 5 + width - 1) / width);
+        }
+
+        private int cap(int column) {
+            return caps.getOrDefault(column, max);
         }
 
         /** Sets the widths of the columns seen; a column may be given its own cap in {@code caps}. */
         public void apply(Sheet sheet, Map<Integer, Integer> caps) {
             widths.forEach((column, width) -> {
-                int cap = caps.getOrDefault(column, max);
+                int cap = caps.getOrDefault(column, this.caps.getOrDefault(column, max));
                 int chars = Math.max(min, Math.min(cap, width + 2));
                 sheet.setColumnWidth(column, chars * 256);
             });
@@ -153,7 +227,12 @@ public final class PrintLayout {
 
         /** The sum of the widths, capped as {@link #apply} sets them, in character widths. */
         public int total() {
-            return widths.values().stream().mapToInt(w -> Math.max(min, Math.min(max, w + 2))).sum();
+            return widths.entrySet().stream().mapToInt(e -> Math.max(min, Math.min(cap(e.getKey()), e.getValue() + 2))).sum();
+        }
+
+        /** The columns up to the last one seen. */
+        public int columns() {
+            return widths.keySet().stream().mapToInt(c -> c + 1).max().orElse(0);
         }
 
         public void apply(Sheet sheet) {

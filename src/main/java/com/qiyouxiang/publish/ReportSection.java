@@ -163,7 +163,7 @@ public record ReportSection(String title, String note, String query, List<Column
                                 text("town_name", "镇街"), text("expected_period_zh", "应报数据期"),
                                 text("latest_period_zh", "最近数据期"), text("message_zh", "催报说明"))),
                 new ReportSection("待核实事项", "核实性审核规则发现、尚未收到情况说明的数据（数据期截至本季度），按责任单位列出："
-                        + "请各单位核实，数据无误的在反馈表“情况说明”表中填写原因后报送，数据有误的更正后重新报送。",
+                        + "请各单位核实，数据无误的在反馈表“反馈说明”的“四、情况说明”中填写原因后报送，数据有误的更正后重新报送。",
                         file("report_verify_items"),
                         List.of(text("bureau_name", "责任单位"), text("period_zh", "数据期"),
                                 text("indicator_name", "指标名称"), text("town_name", "镇街"),

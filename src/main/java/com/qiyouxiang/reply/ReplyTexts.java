@@ -50,7 +50,7 @@ final class ReplyTexts {
             } else if (toVerify > 0) {
                 verify = true;
                 paragraphs.add(withWorkbook(day.resolve(stem + "_数据核实.xlsx"), attach, "《" + name + "》已入库，" + counts
-                        + "。其中 " + toVerify + " 处数据需要核实（待核实），", "的“情况说明”表填写说明和填报人后交回。", "请说明情况。"));
+                        + "。其中 " + toVerify + " 处数据需要核实（待核实），", "的“反馈说明”表“四、情况说明”中填写说明和填报人后交回。", "请说明情况。"));
             } else {
                 paragraphs.add("《" + name + "》已收到并入库：" + counts + "。");
             }

@@ -33,8 +33,11 @@ import com.qiyouxiang.warehouse.FileBudget;
  * saves CSV on Chinese Windows) or a workbook (.xlsx/.xls, first sheet). The header row names the
  * columns 规则编号 (optional), 指标, 镇街, 期别, 情况说明 and 填报人 (optional), in any order, other columns
  * being ignored; rows above it are a title. In a workbook the sheet read is the first one with such a
- * header row (so a feedback workbook sent back with its 情况说明 sheet filled in is an explanation file
- * as it is), else the first sheet. Every row comes back with its place so the caller can reject or load it.
+ * header row anywhere in it, else the first sheet: so a feedback workbook sent back with its form filled in is an
+ * explanation file as it is, the form being the section 四、情况说明 of its 反馈说明 sheet, or (written before the
+ * form moved there) a 情况说明 sheet of its own. A form that is a section of a sheet (its header right under a
+ * section title such as 四、情况说明…) ends at its first blank row or the next section title; a file that is only
+ * a form is read to its end. Every row comes back with its place so the caller can reject or load it.
  */
 final class ExplanationFileReader {
 
@@ -45,9 +48,11 @@ final class ExplanationFileReader {
     static final String TEXT = "情况说明";
     static final String REPORTER = "填报人";
     static final List<String> REQUIRED = List.of(INDICATOR, TOWN, PERIOD, TEXT);
+    /** A section title of a feedback workbook's 反馈说明: 一、强制性…, 四、情况说明…, 五、数据清单… */
+    private static final java.util.regex.Pattern SECTION = java.util.regex.Pattern.compile("^[一二三四五六七八九十]+、");
 
     /**
-     * @param kind     header / title / blank / data
+     * @param kind     header / title / blank / data / after_form (below the end of a form that is a section of its sheet)
      * @param location 'line 3' or 'Sheet1!E3' (the 情况说明 cell)
      * @param fields   by header name, trimmed ('' when empty)
      */
@@ -101,32 +106,31 @@ final class ExplanationFileReader {
         DataFormatter formatter = new DataFormatter();
         // from the file, read-only: POI's zip guards apply part by part, the package is not copied into memory
         try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
-            Sheet sheet = explanationSheet(workbook, formatter);
+            Sheet sheet = explanationSheet(workbook, formatter, budget);
             List<String> header = null;
             int textColumn = -1;
+            String above = "";         // the first cell of the last non-blank row above the header
+            boolean section = false;   // the form is a section of its sheet: it ends at a blank row or the next section
+            boolean ended = false;
             for (int i = 0; i <= sheet.getLastRowNum(); i++) {
                 budget.row(sheet.getSheetName(), i + 1L);
-                Row row = sheet.getRow(i);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    budget.column(sheet.getSheetName(), Math.max(0, row.getLastCellNum() - 1));
-                    for (int col = 0; col < Math.max(0, row.getLastCellNum()); col++) {
-                        budget.tick();
-                        Cell cell = row.getCell(col);
-                        String text = cell == null ? "" : formatter.formatCellValue(cell).strip();
-                        budget.cell(sheet.getSheetName() + "!" + CellReference.convertNumToColString(col) + (i + 1), text.length());
-                        cells.add(text);
-                    }
-                }
+                List<String> cells = cells(sheet, i, formatter, budget);
                 long rowNumber = i + 1;
                 String where = sheet.getSheetName() + "!" + (textColumn < 0 ? "A" : CellReference.convertNumToColString(textColumn)) + rowNumber;
-                if (cells.stream().allMatch(String::isEmpty)) {
+                boolean blank = cells.stream().allMatch(String::isEmpty);
+                if (ended || header != null && section && !blank && SECTION.matcher(cells.get(0)).find()) {
+                    ended = true;
+                    lines.add(new Line(blank ? "blank" : "after_form", sheet.getSheetName(), rowNumber, where, Map.of()));
+                } else if (blank) {
+                    ended = header != null && section;
                     lines.add(new Line("blank", sheet.getSheetName(), rowNumber, where, Map.of()));
                 } else if (header == null && isHeader(cells)) {
                     header = cells;
                     textColumn = cells.indexOf(TEXT);
+                    section = SECTION.matcher(above).find();
                     lines.add(new Line("header", sheet.getSheetName(), rowNumber, where, Map.of()));
                 } else if (header == null) {
+                    above = cells.get(0);
                     lines.add(new Line("title", sheet.getSheetName(), rowNumber, where, Map.of()));
                 } else {
                     lines.add(new Line("data", sheet.getSheetName(), rowNumber, where, fields(header, cells)));
@@ -136,21 +140,30 @@ final class ExplanationFileReader {
         return lines;
     }
 
-    /** The first sheet with a header row among its first 20 rows, else the first sheet. */
-    private static Sheet explanationSheet(Workbook workbook, DataFormatter formatter) {
+    /** The cells of a row as text (empty when the row is absent), each within the budget. */
+    private static List<String> cells(Sheet sheet, int i, DataFormatter formatter, FileBudget budget) {
+        Row row = sheet.getRow(i);
+        List<String> cells = new ArrayList<>();
+        if (row != null) {
+            budget.column(sheet.getSheetName(), Math.max(0, row.getLastCellNum() - 1));
+            for (int col = 0; col < Math.max(0, row.getLastCellNum()); col++) {
+                budget.tick();
+                Cell cell = row.getCell(col);
+                String text = cell == null ? "" : formatter.formatCellValue(cell).strip();
+                budget.cell(sheet.getSheetName() + "!" + CellReference.convertNumToColString(col) + (i + 1), text.length());
+                cells.add(text);
+            }
+        }
+        return cells;
+    }
+
+    /** The first sheet with a header row anywhere in it, else the first sheet. */
+    private static Sheet explanationSheet(Workbook workbook, DataFormatter formatter, FileBudget budget) {
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
             Sheet sheet = workbook.getSheetAt(i);
-            for (int r = 0; r <= Math.min(sheet.getLastRowNum(), 19); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
-                }
-                List<String> cells = new ArrayList<>();
-                for (int col = 0; col < Math.max(0, row.getLastCellNum()); col++) {
-                    Cell cell = row.getCell(col);
-                    cells.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
-                }
-                if (isHeader(cells)) {
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                budget.row(sheet.getSheetName(), r + 1L);
+                if (sheet.getRow(r) != null && isHeader(cells(sheet, r, formatter, budget))) {
                     return sheet;
                 }
             }

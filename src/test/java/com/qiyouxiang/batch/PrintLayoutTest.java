@@ -76,4 +76,44 @@ class PrintLayoutTest {
             assertThat(s.getFooter().getCenter()).isEqualTo("第 &P 页 共 &N 页");
         }
     }
+    @Test
+    void aShortSheetPrintsOnOnePageInTheOrientationThatPrintsItLargerALongOneRunsOnAtItsWidth() throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            // 140 characters wide, 20 rows: portrait would shrink it to 55 % for its width, landscape to 80 %
+            Sheet wide = table(wb, "宽", 7, 20, 20);
+            assertThat(PrintLayout.fit(wide, 7, 20, 100, false)).isTrue();
+            assertThat(wide.getPrintSetup().getLandscape()).isTrue();
+            assertThat(wide.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
+            // 14 characters wide, 80 rows: portrait (63 % for its height) beats landscape (42 %)
+            Sheet tall = table(wb, "长", 7, 2, 80);
+            assertThat(PrintLayout.fit(tall, 7, 80, 100, true)).isTrue();
+            assertThat(tall.getPrintSetup().getLandscape()).isFalse();
+            // 120 rows: longer than the threshold, it runs on at its width, in the orientation asked for
+            Sheet longer = table(wb, "更长", 7, 20, 120);
+            assertThat(PrintLayout.fit(longer, 7, 120, 100, true)).isFalse();
+            assertThat(longer.getPrintSetup().getLandscape()).isTrue();
+            assertThat(longer.getPrintSetup().getFitHeight()).isZero();
+            // a hidden column does not print: 6 narrow columns, portrait at full size
+            Sheet narrow = table(wb, "窄", 7, 10, 20);
+            narrow.setColumnWidth(6, 80 * 256);
+            narrow.setColumnHidden(6, true);
+            assertThat(PrintLayout.fit(narrow, 7, 20, 100, true)).isTrue();
+            assertThat(narrow.getPrintSetup().getLandscape()).isFalse();
+            assertThat(PrintLayout.onePageScale(140 * 7, 20 * 15, false)).isCloseTo(0.55, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(PrintLayout.onePageScale(140 * 7, 20 * 15, true)).isCloseTo(0.80, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(PrintLayout.onePageScale(100 * 7, 20 * 15, true)).isEqualTo(1.0);
+        }
+    }
+
+    private static Sheet table(XSSFWorkbook wb, String name, int columns, int width, int rows) {
+        Sheet s = wb.createSheet(name);
+        for (int r = 0; r < rows; r++) {
+            s.createRow(r).createCell(0).setCellValue(r);
+        }
+        for (int c = 0; c < columns; c++) {
+            s.setColumnWidth(c, width * 256);
+        }
+        PrintLayout.apply(s, false, -1, name, "");
+        return s;
+    }
 }

@@ -33,16 +33,14 @@ import com.qiyouxiang.warehouse.Warehouse;
  * The documents people read, on the committed samples after a nightly run (2026Q3 is the closed quarter): the
  * report's first page lists every red and yellow indicator and counts what cannot be judged; values print with
  * their indicator's precision; periods are in Chinese; and no cell a reader sees, in the report, its HTML page,
- * or any feedback workbook's 反馈说明 and 情况说明 sheets, holds a product path, a mapping id, a reason code or a
- * rule id (they may stay in a hidden column).
+ * or any feedback workbook's 反馈说明 (with its 情况说明 form) and 数据清单 sheets, holds a product path, a mapping id,
+ * a reason code or a rule id (they may stay in a hidden column).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrintedDocumentsIT extends WarehouseJobTest {
 
     /** Product paths, mapping ids (jobs/sources/spreadsheets/*.yml), reason codes (OUT_OF_RANGE), rule ids (R-CHANGE-QOQ). */
-    static final Pattern INTERNAL = Pattern.compile(
-            "(sql|docs|src|jobs|samples)/|\\.(sql|yml|md|java)\\b|\\b[A-Z]{2,}(_[A-Z0-9]+)+\\b|\\bR-[A-Z]+(-[A-Z]+)*\\b|"
-                    + "\\b(cl|js|jt|mz|rs|tj|wj|yb)-(indicators|towns|annual|population)\\b");
+    static final Pattern INTERNAL = com.qiyouxiang.batch.InternalNames.PATTERN;
 
     @Autowired
     JobOperatorTestUtils jobs;
@@ -201,7 +199,7 @@ class PrintedDocumentsIT extends WarehouseJobTest {
         boolean hiddenCodes = false;
         for (Path p : feedback) {
             try (XSSFWorkbook wb = new XSSFWorkbook(p.toFile())) {
-                for (String name : List.of("反馈说明", "情况说明")) {
+                for (String name : List.of("反馈说明", "数据清单")) {
                     Sheet sheet = wb.getSheet(name);
                     if (sheet != null) {
                         texts(sheet).forEach(t -> seen.add(p.getFileName() + "/" + name + ": " + t));
@@ -233,13 +231,13 @@ class PrintedDocumentsIT extends WarehouseJobTest {
                     FROM etl_file f WHERE regexp_replace(f.file_name, '\\.(xlsx|xls|xlsm)$', '') = ?
                     ORDER BY f.file_id DESC LIMIT 1""", Long.class, source);
             try (XSSFWorkbook wb = new XSSFWorkbook(p.toFile())) {
-                // 四、数据清单 is the last section of 反馈说明, under the problem lists: no sheet of its own
-                assertThat(wb.getSheet("数据清单")).as(p.getFileName().toString()).isNull();
-                Sheet summary = wb.getSheet("反馈说明");
-                int header = -1;
-                for (int r = 0; r <= summary.getLastRowNum(); r++) {
+                // 五、数据清单 is the last section of 反馈说明, under the problem lists and the form; a sheet of its own
+                // (its header in row 2) when the notice with it would not print on one page
+                Sheet summary = wb.getSheet("数据清单") != null ? wb.getSheet("数据清单") : wb.getSheet("反馈说明");
+                int header = summary.getSheetName().equals("数据清单") ? 1 : -1;
+                for (int r = 0; header < 0 && r <= summary.getLastRowNum(); r++) {
                     var cell = summary.getRow(r) == null ? null : summary.getRow(r).getCell(0);
-                    if (cell != null && cell.getStringCellValue().startsWith("四、数据清单")) {
+                    if (cell != null && cell.getStringCellValue().startsWith("五、数据清单")) {
                         header = r + 1;
                     }
                 }
@@ -259,7 +257,7 @@ class PrintedDocumentsIT extends WarehouseJobTest {
     }
 
     @Test
-    void feedbackWorkbooksOfTheUsualSizePrintTheirNoticeOnOnePortraitPage() throws Exception {
+    void feedbackWorkbooksOfTheUsualSizePrintTheirNoticeOnOnePage() throws Exception {
         List<Path> feedback;
         try (Stream<Path> files = Files.walk(feedbackDir)) {
             feedback = files.filter(p -> p.toString().endsWith(".xlsx")).toList();
@@ -268,23 +266,20 @@ class PrintedDocumentsIT extends WarehouseJobTest {
         for (Path p : feedback) {
             try (XSSFWorkbook wb = new XSSFWorkbook(p.toFile())) {
                 String what = p.getFileName().toString();
-                // 反馈说明 (with 四、数据清单), the 情况说明 form when figures are 待核实, the marked copy of each sheet
+                // 反馈说明 (with its 情况说明 form and 五、数据清单, or a 数据清单 sheet when long), the marked copy of each sheet
                 assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("反馈说明");
-                assertThat(wb.getNumberOfSheets()).as(what).isLessThanOrEqualTo(wb.getSheet("情况说明") == null ? 3 : 4);
+                assertThat(wb.getNumberOfSheets()).as(what).isLessThanOrEqualTo(3);
                 Sheet summary = wb.getSheet("反馈说明");
-                assertThat(summary.getPrintSetup().getLandscape()).as(what).isFalse();
                 assertThat(summary.getFitToPage()).as(what).isTrue();
                 assertThat(summary.getPrintSetup().getFitWidth()).as(what).isEqualTo((short) 1);
                 if (summary.getLastRowNum() < 100) {
                     assertThat(summary.getPrintSetup().getFitHeight()).as(what).isEqualTo((short) 1);
                     onePage++;
                 }
-                // the form's 期别 in words, as the reader of the returned form also understands it
-                Sheet form = wb.getSheet("情况说明");
-                if (form != null) {
-                    for (int r = 2; r <= form.getLastRowNum(); r++) {
-                        assertThat(form.getRow(r).getCell(2).getStringCellValue()).as(what).matches("\\d{4}年(第[一二三四]季度)?");
-                    }
+                // the form's 期别 (column D) in words, as the reader of the returned form also understands it
+                int form = com.qiyouxiang.intake.spreadsheet.FeedbackWorkbooks.sectionRow(summary, "四、情况说明（");
+                for (int r = form + 2; form >= 0 && summary.getRow(r) != null; r++) {
+                    assertThat(summary.getRow(r).getCell(3).getStringCellValue()).as(what).matches("\\d{4}年(第[一二三四]季度)?");
                 }
             }
         }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.qiyouxiang.intake.spreadsheet.FeedbackWorkbooks;
+
 /**
  * 核实性 findings on loaded figures: 已说明 by the row's 备注, by an explanation file (CSV in UTF-8 or
  * GB18030, xlsx; before or after the figure arrives), or left 待核实; whether 待核实 figures count.
@@ -185,6 +187,85 @@ class ExplanationsTest {
         assertThat(o.counts().toString()).isEqualTo("read 3 = loaded 1 + rejected 0 + ignored 2 (title=1, header=1)");
         assertThat(facts()).contains("暨南 已说明 统计口径调整，含新增灵活就业参保");
         assertThat(fx.jdbc.queryForObject("SELECT location FROM etl_explanation", String.class)).isEqualTo("情况说明!E3");
+    }
+
+    @Test
+    void aFeedbackWorkbookSentBackWithItsFormFilledInExplainsItsFigures() throws Exception {
+        secondQuarter();
+        // the feedback workbook as the ingest writes it: the form is the section 四、情况说明 of 反馈说明
+        List<FeedbackWorkbooks.Finding> findings = new java.util.ArrayList<>();
+        for (String town : List.of("浣东街道", "陶朱街道", "暨南街道")) {
+            findings.add(new FeedbackWorkbooks.Finding("R-CHANGE-QOQ", "H14", "基本养老保险参保人数", town, "2024Q2", "C" + (findings.size() + 3),
+                    150, "基本养老保险参保人数（" + town + "，2024年第二季度）为 150，比上季度的 100 变动 +50.0%，超过 30%", true));
+        }
+        Path written = FeedbackWorkbooks.write(fx.dir.resolve("feedback"), "人社局2024Q2", findings, List.of(), 30, 100);
+        // the bureau fills in two of the three rows (新 cells, as Excel writes them) and puts the workbook back
+        Path returned = Files.createDirectories(fx.dir.resolve("情况说明")).resolve("回复_" + written.getFileName());
+        int form;
+        int rows;
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.toFile()); OutputStream out = Files.newOutputStream(returned)) {
+            Sheet notice = wb.getSheet("反馈说明");
+            form = FeedbackWorkbooks.sectionRow(notice, "四、情况说明") + 1;
+            rows = notice.getLastRowNum() + 1;
+            for (int r = form + 1; r <= form + 2; r++) {
+                notice.getRow(r).createCell(6).setCellValue("辖区企业集中参保，数据无误（" + notice.getRow(r).getCell(1).getStringCellValue() + "）");
+                notice.getRow(r).createCell(5).setCellValue("张三");
+            }
+            wb.write(out);
+        }
+        Explanations.Outcome o = Explanations.load(fx.c, returned, rules.catalogue(), 9L);
+        // every row of 反馈说明 read: the notice above the form is its title, and the 五、数据清单 below the form's end
+        // (its title, header and 33 figures) is not taken for form rows
+        assertThat(o.loaded()).isEqualTo(2);
+        assertThat(o.rejects()).isEmpty();
+        assertThat(o.counts().toString()).startsWith("read " + rows + " = loaded 2 + rejected 0 + ignored " + (rows - 2))
+                .contains("header=1").contains("unfilled=1").contains("after_form=35");
+        assertThat(facts()).containsExactly("暨阳 已说明 新增两家企业集中参保", "浣东 已说明 辖区企业集中参保，数据无误（浣东街道）",
+                "陶朱 已说明 辖区企业集中参保，数据无误（陶朱街道）", "暨南 待核实 -");
+        assertThat(fx.jdbc.queryForObject("SELECT location FROM etl_explanation WHERE town_code = ?", String.class, HUANDONG))
+                .isEqualTo("反馈说明!G" + (form + 2));
+        assertThat(fx.jdbc.queryForObject("SELECT reporter FROM etl_explanation WHERE town_code = ?", String.class, TAOZHU)).isEqualTo("张三");
+    }
+
+    @Test
+    void aWorkbookWrittenBeforeTheFormMovedIntoTheNoticeIsStillRead() throws Exception {
+        secondQuarter();
+        // the layout of the feedback workbooks written before: 反馈说明 (its 核实性 list has a 情况说明 column but no
+        // 指标/镇街/期别), then the form on a sheet of its own, the rule id in its last column; and a bureau that left a
+        // blank row in the form: a form that is a sheet of its own is read to its end
+        Path file = Files.createDirectories(fx.dir.resolve("情况说明")).resolve("人社局2024Q2_数据核实.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet notice = wb.createSheet("反馈说明");
+            String[][] noticeRows = {{"数据核实通知"}, {"文件", "人社局2024Q2.xlsx"}, {}, {"二、核实性（已入库，待核实的请填写情况说明）：共 2 处"},
+                    {"序号", "工作表", "单元格", "报送值", "问题", "状态", "情况说明", "", "代码（筛选用）"},
+                    {"1", "Sheet1", "C4", "150", "变动超过 30%", "待核实", "", "", "R-CHANGE-QOQ"}};
+            fill(notice, 0, noticeRows);
+            Sheet form = wb.createSheet("情况说明");
+            fill(form, 0, new String[][] {{"人社局2024Q2.xlsx：待核实数据情况说明（请填写黄色的“情况说明”列和“填报人”）"},
+                    {"指标", "镇街", "期别", "情况说明", "填报人", "指标名称", "位置", "报送值", "比较对象", "比较值", "问题", "规则编号"},
+                    {"H14", "浣东街道", "2024年第二季度", "旧版反馈表的说明", "李四", "基本养老保险参保人数", "Sheet1!C3", "150", "上季度", "100", "变动超过 30%", "R-CHANGE-QOQ"},
+                    {},
+                    {"H14", "暨南街道", "2024年第二季度", "空行之后的说明", "李四", "基本养老保险参保人数", "Sheet1!C5", "150", "上季度", "100", "变动超过 30%", "R-CHANGE-QOQ"}});
+            wb.write(out);
+        }
+        Explanations.Outcome o = Explanations.load(fx.c, file, rules.catalogue(), 9L);
+        assertThat(o.counts().toString()).isEqualTo("read 5 = loaded 2 + rejected 0 + ignored 3 (title=1, header=1, blank=1)");
+        assertThat(facts()).containsExactly("暨阳 已说明 新增两家企业集中参保", "浣东 已说明 旧版反馈表的说明", "陶朱 待核实 -",
+                "暨南 已说明 空行之后的说明");
+        assertThat(fx.jdbc.queryForObject("SELECT location FROM etl_explanation WHERE town_code = ?", String.class, HUANDONG))
+                .isEqualTo("情况说明!D3");
+    }
+
+    private static void fill(Sheet sheet, int first, String[][] rows) {
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length == 0) {
+                continue;
+            }
+            Row r = sheet.createRow(first + i);
+            for (int j = 0; j < rows[i].length; j++) {
+                r.createCell(j).setCellValue(rows[i][j]);
+            }
+        }
     }
 
     @Test

@@ -30,33 +30,23 @@ import com.qiyouxiang.warehouse.Reject;
 /**
  * The feedback workbook (反馈表) for a file the bureau must hear about, grouped by tier:
  * <ol>
- * <li>a 反馈说明 sheet in Chinese: the file, the counts, then 一、强制性 (rejected cells, to be corrected
- * and sent again), 二、核实性 (loaded, 待核实 until a 情况说明 arrives, or 已说明 with it) and 三、提示性 (for
- * information), each problem with its cell, what was there and what is expected, and 四、数据清单 (every figure
- * of the file with its outcome, so the bureau sees what was accepted too); printed on one page when it is short;</li>
- * <li>when figures are 待核实, a 情况说明 sheet in the explanation-file layout (规则编号, 指标, 镇街, 期别,
- * 情况说明, 填报人, then what was found): the bureau fills in the yellow 情况说明 column and puts the
- * workbook into the inbox's 情况说明 folder, and each figure becomes 已说明;</li>
+ * <li>a 反馈说明 sheet in Chinese ({@link FeedbackNotice}): the file, the counts, then 一、强制性 (rejected cells, to be
+ * corrected and sent again), 二、核实性 (loaded, 待核实 until a 情况说明 arrives, or 已说明 with it), 三、提示性 (for
+ * information), 四、情况说明 (the explanation form of the 待核实 figures: the bureau fills in its yellow cells and puts
+ * the workbook into the inbox's 情况说明 folder, and each figure becomes 已说明) and 五、数据清单 (every figure of the
+ * file with its outcome, so the bureau sees what was accepted too; a 数据清单 sheet of its own when it is long);
+ * printed on one page when it is short;</li>
  * <li>a copy of each sheet concerned, streamed from the original, every flagged cell highlighted
- * (强制性 yellow with red text, 核实性 orange, 提示性 light blue) with a comment saying what is wrong.</li>
+ * (强制性 yellow with red text, 核实性 orange, 提示性 light blue) with a comment saying what is wrong; fit to the
+ * page width, and onto one page when it is short.</li>
  * </ol>
  * Written with SXSSF, so its size does not matter.
  */
 final class FeedbackWorkbookWriter {
 
     static final String SUMMARY_SHEET = "反馈说明";
-    static final String EXPLANATION_SHEET = "情况说明";
-    /** Every figure of the file with its outcome (sql/statements/spreadsheet/feedback_figures.sql's columns). */
-    static final String FIGURES_TITLE = "四、数据清单";
     /** The fields of a figure, as sql/statements/spreadsheet/feedback_figures.sql returns them. */
     static final String[] FIGURE_HEADERS = {"工作表", "行", "单元格", "指标名称", "镇街", "期别", "报送值", "处理结果", "问题及要求"};
-    /** The header of the 数据清单 section of 反馈说明 (the fields above, 指标名称·镇街·期别 in one column). */
-    static final String[] FIGURES_HEADER = {"行", "工作表", "单元格", "报送值", "指标·镇街·期别", "处理结果", "问题及要求"};
-    /** A 反馈说明 of at most this many rows (with its 数据清单) is shrunk to print on one page; a longer one runs on. */
-    static final int ONE_PAGE_ROWS = 100;
-    /** The hidden column of 反馈说明 holding the reason codes and rule ids (the clerk may filter on it). */
-    static final int CODE_COLUMN = 8;
-    static final String CODE_HEADER = "代码（筛选用）";
 
     private FeedbackWorkbookWriter() {
     }
@@ -80,21 +70,19 @@ final class FeedbackWorkbookWriter {
     private record Mark(CellStyle style, String comment) {
     }
 
-    /** @param maxMarks at most this many cells get a highlight and a comment (comments stay in memory until written) */
+    /**
+     * @param maxMarks    at most this many cells get a highlight and a comment (comments stay in memory until written)
+     * @param onePageRows a sheet of at most this many rows prints on one page; a longer 数据清单 gets a sheet of its own
+     */
     static void write(Path source, List<String> sheets, List<Reject> rejects, List<Flag> flags, List<String[]> figures,
-                      Summary summary, int maxMarks, Path target) throws IOException {
+                      Summary summary, int maxMarks, int onePageRows, Path target) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); WorkbookSource in = WorkbookSource.open(source)) {
             CellStyle bad = fill(wb, IndexedColors.YELLOW, IndexedColors.RED);
             CellStyle verify = fill(wb, IndexedColors.LIGHT_ORANGE, null);
             CellStyle hint = fill(wb, IndexedColors.LIGHT_TURQUOISE, null);
-            CellStyle toFill = fill(wb, IndexedColors.LIGHT_YELLOW, null);
-            CellStyle bold = wb.createCellStyle();
-            Font b = wb.createFont();
-            b.setBold(true);
-            bold.setFont(b);
-            Styles styles = new Styles(bold, wrap(wb));
+            FeedbackNotice.Styles styles = FeedbackNotice.Styles.of(wb, fill(wb, IndexedColors.LIGHT_YELLOW, null));
 
             Map<String, Map<Integer, Map<Integer, Mark>>> marks = new HashMap<>();
             int marked = 0;
@@ -106,7 +94,7 @@ final class FeedbackWorkbookWriter {
             }
             for (Flag f : flags) {
                 boolean isVerify = "核实性".equals(f.tier());
-                String state = isVerify ? (ReviewState.EXPLAINED.dbValue().equals(f.reviewState()) ? "·已说明" : "·待核实，请在“情况说明”表中说明") : "";
+                String state = isVerify ? (ReviewState.EXPLAINED.dbValue().equals(f.reviewState()) ? "·已说明" : "·待核实，请在“反馈说明”表的“四、情况说明”中说明") : "";
                 if (f.location() != null && f.location().contains("!") && marked < maxMarks
                         && mark(marks, f.sheetName(), f.location(), new Mark(isVerify ? verify : hint,
                         "【" + f.tier() + state + "】" + f.messageZh()))) {
@@ -114,26 +102,17 @@ final class FeedbackWorkbookWriter {
                 }
             }
 
-            String title = summary.rejected() > 0 ? "退回修改通知" : "数据核实通知";
+            FeedbackNotice.write(wb, rejects, flags, figures, summary, styles, onePageRows);
             String period = PrintLayout.periodZh(summary.period());
-            int summaryRows = summarySheet(wb.createSheet(SUMMARY_SHEET), rejects, flags, figures, summary, styles);
-            // portrait: the lists run down the page (a landscape page holds a third fewer rows)
-            PrintLayout.apply(wb.getSheet(SUMMARY_SHEET), false, -1, summary.fileName() + "·" + title, period);
-            if (summaryRows <= ONE_PAGE_ROWS) {
-                // the usual case: the notice and its 数据清单 on one printed page
-                wb.getSheet(SUMMARY_SHEET).getPrintSetup().setFitHeight((short) 1);
-            }
-            if (flags.stream().anyMatch(Flag::open)) {
-                explanationSheet(wb.createSheet(EXPLANATION_SHEET), flags, summary, styles, toFill);
-                PrintLayout.apply(wb.getSheet(EXPLANATION_SHEET), true, 1, summary.fileName() + "·待核实数据情况说明", period);
-            }
             CreationHelper helper = wb.getCreationHelper();
             for (String name : sheets) {
                 Sheet out = wb.createSheet(name);
                 Drawing<?> drawing = out.createDrawingPatriarch();
                 Map<Integer, Map<Integer, Mark>> sheetMarks = marks.getOrDefault(name, Map.of());
                 PrintLayout.Widths widths = new PrintLayout.Widths(6, 30);
+                int[] rows = {0};
                 in.read(name, row -> {
+                    rows[0] = Math.max(rows[0], row.rowNumber());
                     Row r = out.createRow(row.rowNumber() - 1);
                     for (RawCell c : row.cells()) {
                         Cell cell = r.createCell(c.column());
@@ -167,7 +146,9 @@ final class FeedbackWorkbookWriter {
                     }
                 });
                 widths.apply(out);
-                PrintLayout.apply(out, widths.total() > 95, -1, summary.fileName() + "·" + name + "（已标注问题单元格）", period);
+                PrintLayout.apply(out, false, -1, summary.fileName() + "·" + name + "（已标注问题单元格）", period);
+                // onto one page as large as it fits; a long one runs down landscape pages when it is wide
+                PrintLayout.fit(out, widths.columns(), rows[0], onePageRows, widths.total() > 95);
             }
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 wb.write(out);
@@ -186,141 +167,6 @@ final class FeedbackWorkbookWriter {
         return marks.computeIfAbsent(sheetName, k -> new HashMap<>())
                 .computeIfAbsent(ref.getRow() + 1, k -> new HashMap<>())
                 .putIfAbsent((int) ref.getCol(), mark) == null;
-    }
-
-    /** The bold and the wrapping style; the column widths of the sheet being written. */
-    private record Styles(CellStyle bold, CellStyle wrap) {
-    }
-
-    /** @return the rows written */
-    private static int summarySheet(Sheet s, List<Reject> rejects, List<Flag> flags, List<String[]> figures, Summary summary,
-                                    Styles styles) {
-        List<Flag> verify = flags.stream().filter(f -> "核实性".equals(f.tier())).toList();
-        List<Flag> hints = flags.stream().filter(f -> "提示性".equals(f.tier())).toList();
-        CellStyle bold = styles.bold();
-        PrintLayout.Widths widths = new PrintLayout.Widths(4, 50);
-        int r = 0;
-        cells(s.createRow(r++), bold, summary.rejected() > 0 ? "退回修改通知" : "数据核实通知");
-        cells(s.createRow(r++), null, "文件", summary.fileName());
-        cells(s.createRow(r++), null, "填报单位", summary.bureauName());
-        cells(s.createRow(r++), null, "报告期", PrintLayout.periodZh(summary.period()));
-        cells(s.createRow(r++), null, "适用模板", summary.template());
-        cells(s.createRow(r++), null, "处理结果", summary.counts());
-        cells(s.createRow(r++), null, "审核结果", "强制性 " + summary.rejected() + " 处（已退回）；核实性 " + summary.verifyItems()
-                + " 处（待核实 " + summary.verifyOpen() + " 处）；提示性 " + summary.hintItems() + " 处");
-        int explanationRow = r;
-        cells(s.createRow(r++), null, "说明", "强制性问题的数据未能入库，请按“问题及要求”修改原表中标黄的单元格（批注中有说明），"
-                + "修改后重新报送整份文件，重新报送后以新报送的数据为准。核实性问题的数据已入库但标记为“待核实”：如数据无误，"
-                + "请在“情况说明”表中填写原因，将本工作簿放入报送目录的“情况说明”文件夹，即转为“已说明”；如数据有误，请更正后重新报送。"
-                + "提示性问题仅供参考，无需处理。");
-        Row explanation = s.getRow(explanationRow);
-        explanation.getCell(1).setCellStyle(styles.wrap());
-        explanation.getCell(0).setCellStyle(styles.wrap()); // the label at the top of its tall row, beside its text
-        explanation.setHeightInPoints(explanationLines(explanation.getCell(1).getStringCellValue(), 100) * 15f);
-        r++;
-        cells(s.createRow(r++), bold, "一、强制性（已退回，须修改后重新报送）" + (summary.rejected() > rejects.size()
-                ? "：共 " + summary.rejected() + " 处，下表列出前 " + rejects.size() + " 处" : "：共 " + rejects.size() + " 处"));
-        if (rejects.isEmpty()) {
-            cells(s.createRow(r++), null, "无");
-        } else {
-            cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "原填内容", "问题及要求", "", "", "", CODE_HEADER);
-            int i = 1;
-            for (Reject rej : rejects) {
-                table(s.createRow(r++), styles, widths, String.valueOf(i++), rej.sheetName(),
-                        rej.cellRef() == null ? "" : rej.cellRef().substring(rej.cellRef().indexOf('!') + 1),
-                        rej.rawValue() == null ? "" : rej.rawValue(), rej.messageZh(), "", "", "", rej.reasonCode());
-            }
-        }
-        r++;
-        r = flagSection(s, r, styles, widths, "二、核实性（已入库，待核实的请填写情况说明）：共 " + verify.size() + " 处", verify);
-        r++;
-        r = flagSection(s, r, styles, widths, "三、提示性（仅供参考）：共 " + hints.size() + " 处", hints);
-        r++;
-        r = figuresSection(s, r, figures, styles, widths);
-        widths.see(0, "审核结果");
-        widths.apply(s, Map.of(0, 10, 4, 50, 6, 30));
-        // the reason and rule codes stay in column I for the clerk's filtering, hidden: they never print
-        s.setColumnHidden(CODE_COLUMN, true);
-        // the long 说明 spans the table's width, wrapped. With many rows SXSSF has already written that row out
-        // (it keeps a window of rows): then it keeps the style and height given when it was made, just below.
-        s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(explanationRow, explanationRow, 1, 7));
-        Row row = s.getRow(explanationRow);
-        if (row != null) {
-            int tableWidth = 0;
-            for (int c = 1; c <= 7; c++) {
-                tableWidth += s.getColumnWidth(c) / 256;
-            }
-            row.setHeightInPoints(explanationLines(row.getCell(1).getStringCellValue(), tableWidth) * 15f);
-        }
-        return r;
-    }
-
-    /** Lines a wrapped text takes in a merged cell this many characters wide. */
-    private static int explanationLines(String text, int width) {
-        return PrintLayout.displayWidth(text) / Math.max(width, 1) + 1;
-    }
-
-    private static int flagSection(Sheet s, int r, Styles styles, PrintLayout.Widths widths, String title, List<Flag> flags) {
-        CellStyle bold = styles.bold();
-        cells(s.createRow(r++), bold, title);
-        if (flags.isEmpty()) {
-            cells(s.createRow(r++), null, "无");
-            return r;
-        }
-        cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "报送值", "问题", "状态", "情况说明", "", CODE_HEADER);
-        int i = 1;
-        for (Flag f : flags) {
-            String cell = f.location() == null ? "" : f.location().substring(f.location().indexOf('!') + 1);
-            table(s.createRow(r++), styles, widths, String.valueOf(i++), f.sheetName() == null ? "" : f.sheetName(), cell,
-                    f.reported() == null ? "" : f.reported(), f.messageZh(),
-                    f.reviewState() == null ? "仅提示" : f.reviewState(), f.explanation() == null ? "" : f.explanation(), "", f.ruleId());
-        }
-        return r;
-    }
-
-    /** The fill-in form: exactly the explanation-file columns first, so the workbook can be sent back as it is. */
-    private static void explanationSheet(Sheet s, List<Flag> flags, Summary summary, Styles styles, CellStyle toFill) {
-        CellStyle bold = styles.bold();
-        PrintLayout.Widths widths = new PrintLayout.Widths(6, 40);
-        int r = 0;
-        cells(s.createRow(r++), bold, summary.fileName() + "：待核实数据情况说明（请填写黄色的“情况说明”列和“填报人”，"
-                + "将本工作簿放入报送目录的“情况说明”文件夹报送）");
-        cells(s.createRow(r++), bold, "指标", "镇街", "期别", "情况说明", "填报人", "指标名称", "位置", "报送值",
-                "比较对象", "比较值", "问题", "规则编号");
-        for (Flag f : flags) {
-            if (!f.open()) {
-                continue;
-            }
-            Row row = s.createRow(r++);
-            table(row, styles, widths, f.indicatorCode(), f.townName(), PrintLayout.periodZh(f.periodCode()), "", "", f.indicatorName(),
-                    f.location() == null ? "" : f.location(), f.reported() == null ? "" : f.reported(),
-                    f.comparedWith() == null ? "" : f.comparedWith(),
-                    f.comparedValue() == null ? "" : plain(f.comparedValue()), f.messageZh(), f.ruleId());
-            row.getCell(3).setCellStyle(toFill);
-            row.getCell(4).setCellStyle(toFill);
-        }
-        // the bureau writes its explanation in column D: room for it
-        widths.see(3, "经核实数据无误，原因如下：一二三四五六");
-        widths.see(4, "填报人姓名");
-        widths.apply(s);
-        // 规则编号 keys the returned form (ExplanationFileReader reads the columns by name, in any order): kept in
-        // the last column, hidden, so the bureau reads no codes
-        s.setColumnHidden(11, true);
-    }
-
-    /**
-     * 四、数据清单 under the problem lists: every figure of the file, what became of it (入库, 待核实, 已说明, 已退回),
-     * a row each, in the columns of the lists above (行, 工作表, 单元格, 报送值, 指标·镇街·期别, 处理结果, 问题及要求).
-     */
-    private static int figuresSection(Sheet s, int r, List<String[]> figures, Styles styles, PrintLayout.Widths widths) {
-        cells(s.createRow(r++), styles.bold(), FIGURES_TITLE + "（已入库的数据也在此列出）：共 " + figures.size() + " 项");
-        cells(s.createRow(r++), styles.bold(), FIGURES_HEADER);
-        for (String[] f : figures) {
-            String what = java.util.stream.Stream.of(f[3], f[4], f[5]).filter(t -> t != null && !t.isBlank())
-                    .collect(java.util.stream.Collectors.joining("·"));
-            table(s.createRow(r++), styles, widths, f[1], f[0], f[2], f[6], what, f[7], f[8]);
-        }
-        return r;
     }
 
     /** 83.6, 1234, 0.123457: at most six decimals, no exponent, no trailing zeros. */
@@ -342,34 +188,5 @@ final class FeedbackWorkbookWriter {
             style.setFont(font);
         }
         return style;
-    }
-
-    /** A table row: every text counted for its column's width; a text too long for the widest column wraps. */
-    private static void table(Row row, Styles styles, PrintLayout.Widths widths, String... values) {
-        cells(row, null, values);
-        for (int c = 0; c < values.length; c++) {
-            widths.see(c, values[c]);
-            if (widths.wraps(values[c])) {
-                row.getCell(c).setCellStyle(styles.wrap());
-                row.setHeightInPoints(Math.max(row.getHeightInPoints(), widths.lines(values[c]) * 15f));
-            }
-        }
-    }
-
-    private static CellStyle wrap(SXSSFWorkbook wb) {
-        CellStyle style = wb.createCellStyle();
-        style.setWrapText(true);
-        style.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
-        return style;
-    }
-
-    private static void cells(Row row, CellStyle style, String... values) {
-        for (int c = 0; c < values.length; c++) {
-            Cell cell = row.createCell(c);
-            SafeText.cell(cell, values[c]);
-            if (style != null) {
-                cell.setCellStyle(style);
-            }
-        }
     }
 }

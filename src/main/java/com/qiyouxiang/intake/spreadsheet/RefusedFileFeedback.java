@@ -13,12 +13,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.qiyouxiang.batch.PrintLayout;
 import com.qiyouxiang.batch.SafeText;
 
 /**
  * The feedback for a file that could not be read at all (a PDF, an encrypted or damaged workbook, an
  * empty file) from a bureau recognised by its name: {@code <name>_退回重报.xlsx} under
- * {@code <feedback-dir>/<date>/}, one 反馈说明 sheet saying which file, why, and what to send instead.
+ * {@code <feedback-dir>/<date>/}, one 反馈说明 sheet saying which file, why, and what to send instead, printed on one
+ * A4 page.
  */
 final class RefusedFileFeedback {
 
@@ -56,6 +58,9 @@ final class RefusedFileFeedback {
             }
             sheet.setColumnWidth(0, 14 * 256);
             sheet.setColumnWidth(1, 90 * 256);
+            // printed like the other feedback workbooks: A4, page header and number; a few rows, so one page
+            PrintLayout.apply(sheet, false, -1, name + "·退回重报通知", "");
+            sheet.getPrintSetup().setFitHeight((short) 1);
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {

@@ -464,7 +464,8 @@ public final class SpreadsheetIngester {
                         flags.stream().map(FeedbackWorkbookWriter.Flag::sheetName))
                 .filter(java.util.Objects::nonNull).distinct().toList();
         FaultInjection.ioError("feedback:" + name);
-        FeedbackWorkbookWriter.write(file, sheets, rejects, flags, figures, summary, properties.ingest().feedbackMaxMarks(), target);
+        FeedbackWorkbookWriter.write(file, sheets, rejects, flags, figures, summary, properties.ingest().feedbackMaxMarks(),
+                properties.ingest().feedbackOnePageRows(), target);
         return target;
     }
 

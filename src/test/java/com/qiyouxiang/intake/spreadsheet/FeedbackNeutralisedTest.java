@@ -44,7 +44,7 @@ class FeedbackNeutralisedTest {
             flags.add(new FeedbackWorkbookWriter.Flag("核实性", evil, evil, evil, evil, "2026Q3", "Sheet1", "Sheet1!B" + (i + 1),
                     evil, evil, 1.0, evil, "pending", evil));
         }
-        // the 数据清单 sheet (every figure of the file with its outcome) carries the strings in every column too
+        // the 数据清单 (every figure of the file with its outcome) carries the strings in every column too
         List<String[]> figures = new java.util.ArrayList<>();
         for (String evil : InjectionStrings.ALL) {
             String[] figure = new String[FeedbackWorkbookWriter.FIGURE_HEADERS.length];
@@ -54,7 +54,7 @@ class FeedbackNeutralisedTest {
         Path target = dir.resolve("out/卫健局报表_退回修改.xlsx");
         FeedbackWorkbookWriter.write(source, List.of("Sheet1"), rejects, flags, figures,
                 new FeedbackWorkbookWriter.Summary("卫健局报表.xlsx", "=1+1", "2026Q3", "@SUM(1+1)", "-2+3", 9, 9, 9, 0),
-                100, target);
+                100, 100, target);
         List<String> strings = InjectionStrings.stringCellsWithoutFormulas(target);
         assertThat(strings).containsAll(InjectionStrings.ALL);
 

@@ -188,14 +188,16 @@ class SampleInboxIngestIT extends WarehouseJobTest {
                     assertThat(s.getPrintSetup().getPaperSize()).as(what).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
                     assertThat(s.getFitToPage()).as(what).isTrue();
                     assertThat(s.getPrintSetup().getFitWidth()).as(what).isEqualTo((short) 1);
-                    // 反馈说明 with its 数据清单 is shrunk onto one page when short; every other sheet runs down as needed
-                    assertThat(s.getPrintSetup().getFitHeight()).as(what).isEqualTo(
-                            s.getSheetName().equals("反馈说明") && s.getLastRowNum() < 100 ? (short) 1 : (short) 0);
+                    // a sheet up to qyx.ingest.feedback-one-page-rows (80) rows is shrunk onto one page, portrait or
+                    // landscape as it prints larger; a longer one runs on at the page's width
+                    assertThat(s.getPrintSetup().getFitHeight()).as(what).isEqualTo(s.getLastRowNum() < 80 ? (short) 1 : (short) 0);
                     assertThat(s.getFooter().getCenter()).as(what).isEqualTo("第 &P 页 共 &N 页");
                     assertThat(s.getHeader().getCenter()).as(what).startsWith(p.getFileName().toString()
                             .replaceAll("_(退回修改|数据核实)\\.xlsx$", ""));
                 }
-                assertThat(wb.getSheet("反馈说明").getPrintSetup().getLandscape()).isFalse();
+                // a long notice runs down portrait pages (its lists run down the page)
+                assertThat(wb.getSheet("反馈说明").getPrintSetup().getLandscape()
+                        && wb.getSheet("反馈说明").getPrintSetup().getFitHeight() == 0).isFalse();
                 // 报告期 in Chinese (2024年第三季度, 2024年), never a period code
                 var summary = wb.getSheet("反馈说明");
                 for (var row : summary) {
@@ -203,15 +205,16 @@ class SampleInboxIngestIT extends WarehouseJobTest {
                         assertThat(row.getCell(1).getStringCellValue()).as(p.toString()).matches("(\\d{4}年(第[一二三四]季度)?)?");
                     }
                 }
-                var form = wb.getSheet("情况说明");
-                if (form != null) {
+                // the 情况说明 form is the section 四 of 反馈说明, no sheet of its own
+                assertThat(wb.getSheet("情况说明")).isNull();
+                int form = FeedbackWorkbooks.sectionRow(summary, "四、情况说明") + 1;
+                assertThat(form).as(p.getFileName().toString()).isPositive();
+                if (summary.getRow(form) != null) {
                     formSeen = true;
-                    assertThat(form.getPrintSetup().getLandscape()).isTrue();
-                    assertThat(form.getRepeatingRows().formatAsString()).isEqualTo("2:2");
-                    assertThat(form.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
-                    // the bureau's 情况说明 column (D) has room to write in; 规则编号 hidden in the last column
-                    assertThat(form.getColumnWidth(3) / 256).isGreaterThanOrEqualTo(30);
-                    assertThat(form.isColumnHidden(11)).as("规则编号 hidden").isTrue();
+                    // the bureau's 情况说明 column (G) has room to write in; 规则编号 hidden in column I
+                    assertThat(summary.getRow(form).getCell(6).getStringCellValue()).isEqualTo("情况说明");
+                    assertThat(summary.getColumnWidth(6) / 256).isGreaterThanOrEqualTo(30);
+                    assertThat(summary.isColumnHidden(8)).as("规则编号 hidden").isTrue();
                 }
             }
         }
@@ -233,13 +236,13 @@ class SampleInboxIngestIT extends WarehouseJobTest {
                 wb.getSheetAt(0).forEach(row -> firstColumn.add(row.getCell(0) == null ? "" : row.getCell(0).getStringCellValue()));
                 assertThat(firstColumn).anyMatch(t -> t.startsWith("一、强制性")).anyMatch(t -> t.startsWith("二、核实性"))
                         .anyMatch(t -> t.startsWith("三、提示性"));
-                if (withForm == null && wb.getSheet("情况说明") != null) {
+                if (withForm == null && FeedbackWorkbooks.sectionRow(wb.getSheetAt(0), "四、情况说明（") >= 0) {
                     withForm = p;
                 }
             }
         }
         assertThat(workbooks).anyMatch(p -> p.getFileName().toString().endsWith("_数据核实.xlsx"));
-        assertThat(withForm).as("a workbook with 待核实 figures has the 情况说明 form").isNotNull();
+        assertThat(withForm).as("a workbook with 待核实 figures has the 情况说明 form in its 反馈说明").isNotNull();
 
         // the bureau fills in the first row of the form and sends the workbook back as it is
         Path returned = Files.createDirectories(work.resolve("explanations")).resolve("回复_" + withForm.getFileName());
@@ -247,20 +250,20 @@ class SampleInboxIngestIT extends WarehouseJobTest {
         String indicator;
         String period;
         try (var in = Files.newInputStream(withForm); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
-            var form = wb.getSheet("情况说明");
+            var notice = wb.getSheet("反馈说明");
+            int form = FeedbackWorkbooks.sectionRow(notice, "四、情况说明") + 1;
             List<String> header = new java.util.ArrayList<>();
-            form.getRow(1).forEach(cell -> header.add(cell.getStringCellValue()));
-            assertThat(header.subList(0, 5)).containsExactly("指标", "镇街", "期别", "情况说明", "填报人");
-            // the rule id keys the form in its last column, hidden from the bureau
-            assertThat(header.get(11)).isEqualTo("规则编号");
-            assertThat(form.isColumnHidden(11)).isTrue();
-            var row = form.getRow(2);
-            rule = row.getCell(11).getStringCellValue();
+            notice.getRow(form).forEach(cell -> header.add(cell.getStringCellValue()));
+            assertThat(header).containsExactly("指标", "镇街", "单元格", "期别", "问题", "填报人", "情况说明", "", "规则编号");
+            // the rule id keys the form in column I, hidden from the bureau
+            assertThat(notice.isColumnHidden(8)).isTrue();
+            var row = notice.getRow(form + 1);
+            rule = row.getCell(8).getStringCellValue();
             indicator = row.getCell(0).getStringCellValue();
-            period = row.getCell(2).getStringCellValue();
+            period = row.getCell(3).getStringCellValue();
             // new cells, as Excel writes them (POI does not rewrite the form's inline-string cells in place)
-            row.createCell(3).setCellValue("经核实数据无误：测试回填的情况说明");
-            row.createCell(4).setCellValue("测试 填报人");
+            row.createCell(6).setCellValue("经核实数据无误：测试回填的情况说明");
+            row.createCell(5).setCellValue("测试 填报人");
             try (var out = Files.newOutputStream(returned)) {
                 wb.write(out);
             }
