@@ -148,6 +148,21 @@ class FeedbackLayoutTest {
         }
     }
 
+    @Test
+    void theRefusedFileNoticePrintsOnOnePage(@TempDir Path dir) throws Exception {
+        Path written = RefusedFileFeedback.write(dir, dir.resolve("人社局2024Q2.pdf"), "诸暨市人力资源和社会保障局",
+                "不是可读取的表格或数据文件（PDF），请另存为 Excel 工作簿后重新报送");
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.toFile())) {
+            Sheet notice = wb.getSheetAt(0);
+            assertThat(notice.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+            assertThat(notice.getFitToPage()).isTrue();
+            assertThat(notice.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(notice.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
+            assertThat(notice.getHeader().getCenter()).isEqualTo("人社局2024Q2.pdf·退回重报通知");
+            assertThat(notice.getFooter().getCenter()).isEqualTo("第 &P 页 共 &N 页");
+        }
+    }
+
     static List<String> sheetNames(XSSFWorkbook wb) {
         List<String> names = new ArrayList<>();
         wb.forEach(s -> names.add(s.getSheetName()));
