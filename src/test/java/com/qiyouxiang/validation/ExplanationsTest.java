@@ -175,12 +175,7 @@ class ExplanationsTest {
             sheet.createRow(0).createCell(0).setCellValue("人力社保局 2024年第二季度 数据情况说明");
             String[][] rows = {{"规则编号", "指标", "镇街", "期别", "情况说明", "填报人"},
                     {"R-CHANGE-QOQ", "H14", "暨南街道", "2024Q2", "统计口径调整，含新增灵活就业参保", "赵六"}};
-            for (int i = 0; i < rows.length; i++) {
-                Row r = sheet.createRow(i + 1);
-                for (int j = 0; j < rows[i].length; j++) {
-                    r.createCell(j).setCellValue(rows[i][j]);
-                }
-            }
+            fill(sheet, 1, rows);
             wb.write(out);
         }
         Explanations.Outcome o = Explanations.load(fx.c, file, rules.catalogue(), 9L);
@@ -256,6 +251,7 @@ class ExplanationsTest {
                 .isEqualTo("情况说明!D3");
     }
 
+    /** Rows of text from row {@code first} (0-based); an empty array leaves its row out (blank). */
     private static void fill(Sheet sheet, int first, String[][] rows) {
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length == 0) {
