@@ -202,14 +202,28 @@ public final class ClerkSummary {
         if (jdbc == null) {
             return;
         }
-        List<String> revised = jdbc.query(SqlFiles.read("statements/operations/run_revisions.sql",
-                Map.of("job_execution_ids", run.idList(), "max_rows", 3)), (rs, i) -> "  " + rs.getString("indicator_name")
-                + "（" + rs.getString("town_name") + "，" + rs.getString("period_label") + "）：" + number(rs.getObject("old_value"))
-                + " → " + number(rs.getObject("new_value")));
+        List<String> revised = revised(run.idList());
         if (!revised.isEmpty()) {
             lines.add("修订的数值（前 " + revised.size() + " 个）：");
             lines.addAll(revised);
         }
+    }
+
+    /** The first figures these job executions revised, old → new, as the report writes them (4.23%, not 4.2364). */
+    List<String> revised(String jobExecutionIds) {
+        String sql = SqlFiles.read("statements/operations/run_revisions.sql", Map.of("job_execution_ids", jobExecutionIds, "max_rows", 3));
+        // the display macros are TEMP: created on the connection that runs the query
+        return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<List<String>>) c -> {
+            com.qiyouxiang.warehouse.Warehouse.runScript(c, "statements/publish/display_macros.sql");
+            List<String> out = new ArrayList<>();
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    out.add("  " + rs.getString("indicator_name") + "（" + rs.getString("town_name") + "，"
+                            + rs.getString("period_label") + "）：" + shown(rs.getString("old_shown")) + " → " + shown(rs.getString("new_shown")));
+                }
+            }
+            return out;
+        });
     }
 
     /**
@@ -367,12 +381,8 @@ public final class ClerkSummary {
         }
     }
 
-    private static String number(Object value) {
-        if (value == null) {
-            return "（空）";
-        }
-        return java.math.BigDecimal.valueOf(((Number) value).doubleValue()).setScale(4, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
+    private static String shown(String value) {
+        return value == null ? "（空）" : value;
     }
 
     private static String duration(WholeExecution run, JobExecution job) {
