@@ -86,7 +86,16 @@ public class MailReply {
         try {
             if (!settings.dryRun()) {
                 transport = session.getTransport("smtps");
-                transport.connect(settings.host(), settings.port(), settings.username(), password);
+                try {
+                    transport.connect(settings.host(), settings.port(), settings.username(), password);
+                } catch (jakarta.mail.MessagingException e) {
+                    com.qiyouxiang.intake.pull.PullRefusedException untrusted = com.qiyouxiang.intake.pull.TrustStores.untrusted(e,
+                            "发信服务器（" + settings.host() + ":" + settings.port() + "）");
+                    if (untrusted != null) {
+                        throw untrusted;
+                    }
+                    throw e;
+                }
             }
             int n = 0;
             for (Outgoing o : due) {

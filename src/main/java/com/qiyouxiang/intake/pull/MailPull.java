@@ -106,6 +106,12 @@ public class MailPull {
         } catch (jakarta.mail.AuthenticationFailedException e) {
             throw new PullRefusedException("邮箱拒绝登录（" + settings.username() + "@" + settings.host()
                     + "）：请核对 QYX_PULL_MAIL_USERNAME 和 QYX_PULL_MAIL_PASSWORD", e);
+        } catch (MessagingException e) {
+            PullRefusedException untrusted = TrustStores.untrusted(e, "邮箱服务器（" + settings.host() + ":" + settings.port() + "）");
+            if (untrusted != null) {
+                throw untrusted;
+            }
+            throw e;
         }
         try {
             Folder inbox = store.getFolder(settings.folder());
