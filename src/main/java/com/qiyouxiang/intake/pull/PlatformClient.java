@@ -144,6 +144,13 @@ final class PlatformClient {
         Thread.sleep(wait);
     }
 
+    /** jobs/run doctor: asks for a token (the address, the certificate, the app key and secret), nothing else. */
+    static String probe(PlatformPullSettings settings, SSLContext ssl, Clock clock) throws IOException, InterruptedException {
+        PlatformClient client = new PlatformClient(settings, ssl, clock);
+        client.token();
+        return "数据平台 " + settings.baseUrl() + " 连接正常，已发放访问令牌（应用 " + settings.appKey() + "）";
+    }
+
     /** An untrusted certificate is refused at once, in Chinese: no retry makes it trusted. */
     private void refuseUntrusted(IOException e) {
         PullRefusedException refusal = TrustStores.untrusted(e, "数据平台（" + settings.baseUrl() + "）");

@@ -133,6 +133,16 @@ public class MailPullTest {
     }
 
     @Test
+    void theDoctorsProbeLogsInAndCountsTheMessagesWithoutMovingAny() throws Exception {
+        server.deliver(message("<p1@x>", RS, SENT, part("报表.xlsx", Files.readAllBytes(WORKBOOK))));
+        assertThat(MailPull.probe(settings(10), TrustStores.sslContext(TestMailServer.certificates(work).tls())))
+                .isEqualTo("邮箱 " + TestMailServer.MAILBOX + "@127.0.0.1:" + server.imapsPort() + " 登录正常，INBOX 中有 1 封邮件");
+        assertThat(server.count("INBOX")).isEqualTo(1);
+        assertThatThrownBy(() -> MailPull.probe(settings(10), TrustStores.sslContext(new TlsProperties(null, null, null))))
+                .isInstanceOf(PullRefusedException.class).hasMessageContaining("的服务器证书未通过校验");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedInChinese() {
         MailPullSettings s = settings(10);
         MailPullSettings wrong = new MailPullSettings(true, s.host(), s.port(), s.username(), "wrong", null, null, null, null,

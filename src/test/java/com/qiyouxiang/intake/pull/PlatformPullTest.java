@@ -200,6 +200,12 @@ class PlatformPullTest {
                     .isInstanceOf(PullRefusedException.class).hasMessageContaining("数据平台（https://127.0.0.1:")
                     .hasMessageContaining("的服务器证书未通过校验").hasMessageContaining("qyx.tls.trust-store");
             assertThat(https.tokens.get()).as("no request got through the handshake").isZero();
+            // the doctor's probe: the same refusal, then, trusted, a token and nothing else
+            assertThatThrownBy(() -> PlatformPull.probe(overHttps, SSLContext.getDefault())).isInstanceOf(PullRefusedException.class);
+            assertThat(PlatformPull.probe(overHttps, TrustStores.sslContext(certificates.tls())))
+                    .isEqualTo("数据平台 " + https.baseUrl() + " 连接正常，已发放访问令牌（应用 " + FakePlatform.KEY + "）");
+            assertThat(https.tokens.get()).isEqualTo(1);
+            assertThat(https.queries.get()).as("the probe queries no dataset").isZero();
             assertThat(inbox.toFile().list() == null ? 0 : inbox.toFile().list().length).isZero();
             // the trust store named by qyx.tls.* does: the same files land as over HTTP
             PlatformPull.Outcome o = new PlatformPull(overHttps, warehouse, TrustStores.sslContext(certificates.tls()), clock).pullAll(1L);
