@@ -2,6 +2,7 @@ package com.qiyouxiang.publish;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -128,7 +129,7 @@ public final class ReportCharts {
      */
     public List<Lines> trends(int plotWidth, int plotHeight) {
         Map<Object, List<Map<String, Object>>> byIndicator = data.rows("红黄灯指标走势").stream()
-                .collect(Collectors.groupingBy(r -> r.get("indicator_code"), java.util.LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(r -> r.get("indicator_code"), LinkedHashMap::new, Collectors.toList()));
         List<Lines> charts = new ArrayList<>();
         for (List<Map<String, Object>> rows : byIndicator.values()) {
             Lines chart = trend(rows, plotWidth, plotHeight);

@@ -80,7 +80,9 @@ record PageCharts(List<Chart> charts) {
                     }
                     if (!e.getAttribute("points").isBlank()) {
                         for (String point : e.getAttribute("points").split(" ")) {
-                            numbers.addAll(List.of(point.split(",", -1)));
+                            String[] xy = point.split(",", -1);
+                            // "x,y": a decimal comma ("12,5,30,0") is not two numbers
+                            numbers.addAll(xy.length == 2 ? List.of(xy) : List.of(point));
                         }
                     }
                 }
