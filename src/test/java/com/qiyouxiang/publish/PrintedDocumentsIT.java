@@ -1,11 +1,15 @@
 package com.qiyouxiang.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -25,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.w3c.dom.Element;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.warehouse.Warehouse;
@@ -133,6 +138,82 @@ class PrintedDocumentsIT extends WarehouseJobTest {
             assertThat(agenda.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
             assertThat(agenda.getPrintSetup().getLandscape()).isFalse();
         }
+    }
+
+    @Test
+    void thePagesChartsShowTheQuartersFiguresOnAxesFromZero() throws Exception {
+        String html = Files.readString(outputDir.resolve("reports/七优享季度调度报告-2026Q3.html"));
+        ReportData data;
+        try (Connection c = warehouse.connect()) {
+            data = ReportData.load(c, "2026Q3");
+        }
+        PageCharts page = PageCharts.of(html);   // every chart parses as XML
+        List<Map<String, Object>> domains = jdbc.queryForList(
+                "SELECT domain_name, domain_score, indicators FROM mart_domain_quarter WHERE quarter_code = '2026Q3' ORDER BY sort_order");
+        List<String> flagged = jdbc.queryForList("SELECT DISTINCT indicator_code FROM mart_indicator_quarter "
+                + "WHERE quarter_code = '2026Q3' AND light IN ('red', 'yellow')", String.class);
+        TownPivot towns = TownPivot.of(data.rows("镇街对比"));
+        assertThat(page.charts()).hasSize(2 + flagged.size() + towns.indicators().size());
+        page.charts().forEach(chart -> assertThat(chart.numbers()).allMatch(n -> PageCharts.SVG_NUMBER.matcher(n).matches()));
+
+        // domain scores: a bar per domain from 0, its length proportional to the score (96.19 is not a collapse)
+        PageCharts.Chart scores = page.titled("分领域得分（满分100，自0起）");
+        List<Element> bars = scores.inPlot("rect");
+        assertThat(bars).hasSize(domains.size()).allMatch(b -> PageCharts.number(b, "x") == 0);
+        double perPoint = PageCharts.number(bars.get(0), "width") / ((Number) domains.get(0).get("domain_score")).doubleValue();
+        for (int i = 0; i < domains.size(); i++) {
+            double score = ((Number) domains.get(i).get("domain_score")).doubleValue();
+            assertThat(PageCharts.number(bars.get(i), "width")).as(domains.get(i).toString()).isCloseTo(score * perPoint, within(0.1));
+            assertThat(scores.text()).contains((String) domains.get(i).get("domain_name"), String.format(Locale.ROOT, "%.2f", score));
+        }
+
+        // lights by domain: a segment per light with indicators, the counts adding up to each domain's indicators
+        PageCharts.Chart lights = page.titled("各领域指标亮灯情况");
+        List<Element> segments = lights.inPlot("rect");
+        int total = segments.stream().mapToInt(seg -> Integer.parseInt(seg.getTextContent().replaceAll("\\D", ""))).sum();
+        assertThat(total).isEqualTo(domains.stream().mapToInt(d -> ((Number) d.get("indicators")).intValue()).sum());
+        assertThat(segments).allMatch(seg -> QuarterlyReportWorkbook.LIGHT_COLOURS.containsValue(seg.getAttribute("fill").substring(1)));
+        assertThat(lights.text()).contains("绿灯", "黄灯", "红灯", "灰灯");
+
+        // each red or yellow indicator's value and schedule line, a point per quarter with a figure
+        List<PageCharts.Chart> trends = page.charts().subList(2, 2 + flagged.size());
+        for (String code : flagged) {
+            List<Map<String, Object>> rows = data.rowsOf("红黄灯指标走势", code);
+            PageCharts.Chart trend = trends.stream().filter(t -> t.title().startsWith((String) rows.get(0).get("indicator_name")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no trend chart for " + code));
+            assertThat(trend.inPlot("circle")).as(code).hasSize((int) rows.stream().filter(r -> r.get("value") != null).count());
+            assertThat(trend.inPlot("polyline").get(0).getAttribute("points").split(" ")).as(code)
+                    .hasSize((int) rows.stream().filter(r -> r.get("schedule_target") != null).count());
+            assertThat(trend.text()).contains("指标值", "时序进度目标", (String) rows.get(rows.size() - 1).get("quarter_zh"));
+        }
+
+        // the town charts: a column per town named, heights from 0 in proportion, the city's dashed line at its value
+        for (TownPivot.Indicator indicator : towns.indicators()) {
+            PageCharts.Chart chart = page.titled("镇街对比：" + indicator.name());
+            List<Element> columns = chart.inPlot("rect");
+            List<String> named = towns.townsOf(indicator);
+            assertThat(columns).as(indicator.name()).hasSize(named.size());
+            double bottom = PageCharts.number(columns.get(0), "y") + PageCharts.number(columns.get(0), "height");
+            double max = named.stream().mapToDouble(indicator.values()::get).max().orElseThrow();
+            double perUnit = (bottom - 0) / max;   // the tallest column fills the plot
+            for (int i = 0; i < named.size(); i++) {
+                assertThat(PageCharts.number(columns.get(i), "height")).as(named.get(i))
+                        .isCloseTo(indicator.values().get(named.get(i)) * perUnit, within(0.1));
+                assertThat(columns.get(i).getTextContent()).startsWith(named.get(i) + " ");
+            }
+            List<Element> line = chart.inPlot("line");
+            if (indicator.city() != null && indicator.city() <= max) {
+                assertThat(PageCharts.number(line.get(0), "y1")).as(indicator.name()).isCloseTo(bottom - indicator.city() * perUnit, within(0.1));
+                assertThat(chart.text()).contains("全市 " + QuarterlyReportHtml.value(indicator.city(), indicator.decimals()));
+            } else {
+                assertThat(line).as(indicator.name() + ": the city is off the towns' scale").isEmpty();
+            }
+        }
+        assertThat(page.titled("镇街对比：普惠托位占比").text()).contains("全市 68.2", "暨阳");
+
+        // self-contained: no script, nothing fetched (the SVG namespace is a name, not a resource)
+        assertThat(html).doesNotContain("<script");
+        assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http", "href", "src=", "url(");
     }
 
     @Test
