@@ -91,19 +91,19 @@ public final class ClerkSummary {
             lines.add("运行未完成：请再次运行同一命令（例如 jobs/nightly）续跑，已完成的步骤不会重做；");
             lines.add("  如再次失败，请把运行记录发给技术支持（技术细节只写在运行记录中）。");
         }
+        if (feedbackDir != null) {
+            List<String> later = laterFeedback(feedbackDir, run);
+            if (!later.isEmpty()) {
+                // a file loaded before (this night or earlier) whose figures a later check flagged: its supplementary
+                // workbook is named here, or nobody would send it; before the footer, which the cut below keeps
+                lines.add("新增数据核实 " + later.size() + " 份（此前入库的文件经后续核对发现问题，请一并发给报送单位）：");
+                later.stream().limit(MAX_LISTED).forEach(lines::add);
+                more(lines, later.size(), runLog);
+            }
+        }
         long feedback = feedbackWorkbooks(feedbackDir);
         if (feedback > 0) {
             lines.add("反馈表（发给报送单位）：今日 " + feedback + " 份，在 " + feedbackDir.resolve(LocalDate.now().toString()));
-        }
-        if (feedbackDir != null) {
-            List<Path> later = laterFeedback(feedbackDir, job, files);
-            if (!later.isEmpty()) {
-                // a file loaded before whose figures a later check flagged: its workbook is in the folder of the day it
-                // was loaded, so it is named here, or nobody would send it
-                lines.add("新增数据核实 " + later.size() + " 份（此前入库的文件经后续核对发现问题，请一并发给报送单位）：");
-                later.stream().limit(MAX_LISTED).forEach(p -> lines.add("  " + p));
-                more(lines, later.size(), runLog);
-            }
         }
         if (runLog != null) {
             lines.add("运行记录（完整清单）：" + runLog);
@@ -268,6 +268,8 @@ public final class ClerkSummary {
                     com.qiyouxiang.batch.WarehouseTasklet.SUMMARY_KEY, "").contains("dry run") ? "已生成（试运行，未发送）" : "已发送");
             case "loadExplanations" -> filesOf(files, "explanation");
             case "recordMissingFigures" -> missing(ids);
+            case "writeLaterFeedback" -> step.getWriteCount() == 0 ? "，没有入库后新发现的问题"
+                    : "，" + step.getWriteCount() + " 份补充反馈表（见下）";
             case "refreshQuarters", "evaluateQuarter" -> lights();
             case "dataQualityChecks" -> checks.isEmpty() ? "，全部检查通过" : "，" + checks.size() + " 项检查未通过（见上）";
             case "publishMarts" -> "，已发布评价数据集和 BI 数据文件";
@@ -287,32 +289,17 @@ public final class ClerkSummary {
     }
 
     /**
-     * The feedback workbooks this run wrote for files it did not load itself (loaded by an earlier run, flagged since:
-     * a cross-source check, a second pass), wherever their day's folder is.
+     * The supplementary feedback workbooks (补充反馈表) this run wrote, as recorded in etl_feedback_finding: a line each,
+     * its path, bureau and how many findings it tells for the first time.
      */
-    static List<Path> laterFeedback(Path feedbackDir, JobExecution job, List<RunFile> files) {
-        if (job.getStartTime() == null || !java.nio.file.Files.isDirectory(feedbackDir)) {
+    private List<String> laterFeedback(Path feedbackDir, WholeExecution run) {
+        if (jdbc == null) {
             return List.of();
         }
-        java.time.Instant start = job.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant();
-        java.util.Set<String> loadedNow = new java.util.HashSet<>();
-        files.stream().filter(f -> f.thisRun() && f.loadedAtAll())
-                .forEach(f -> loadedNow.add(f.fileName().replaceAll("\\.(xlsx|xlsm|xls)$", "")));
-        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(feedbackDir, 2)) {
-            return all.filter(p -> p.getFileName().toString().endsWith("_数据核实.xlsx")
-                            || p.getFileName().toString().endsWith("_退回修改.xlsx"))
-                    .filter(p -> !loadedNow.contains(p.getFileName().toString().replaceAll("_(数据核实|退回修改)\\.xlsx$", "")))
-                    .filter(p -> {
-                        try {
-                            return !java.nio.file.Files.getLastModifiedTime(p).toInstant().isBefore(start);
-                        } catch (java.io.IOException e) {
-                            return false;
-                        }
-                    })
-                    .sorted().toList();
-        } catch (java.io.IOException e) {
-            return List.of();
-        }
+        return jdbc.query(SqlFiles.read("statements/operations/run_later_feedback.sql", Map.of("job_execution_ids", run.idList())),
+                (rs, i) -> "  " + feedbackDir.resolve(rs.getString("workbook_day")).resolve(rs.getString("workbook_name"))
+                        + "（" + (rs.getString("bureau_name") == null ? "" : rs.getString("bureau_name") + "，")
+                        + "新发现 " + rs.getLong("findings") + " 处）");
     }
 
     private static String filesOf(List<RunFile> files, String... kinds) {
