@@ -91,11 +91,12 @@ public final class ClerkSummary {
             lines.add("运行未完成：请再次运行同一命令（例如 jobs/nightly）续跑，已完成的步骤不会重做；");
             lines.add("  如再次失败，请把运行记录发给技术支持（技术细节只写在运行记录中）。");
         }
+        int footer = lines.size(); // from here on: where things are, kept whole when the summary is cut
         if (feedbackDir != null) {
             List<String> later = laterFeedback(feedbackDir, run);
             if (!later.isEmpty()) {
                 // a file loaded before (this night or earlier) whose figures a later check flagged: its supplementary
-                // workbook is named here, or nobody would send it; before the footer, which the cut below keeps
+                // workbook is named here, or nobody would send it
                 lines.add("新增数据核实 " + later.size() + " 份（此前入库的文件经后续核对发现问题，请一并发给报送单位）：");
                 later.stream().limit(MAX_LISTED).forEach(lines::add);
                 more(lines, later.size(), runLog);
@@ -110,10 +111,9 @@ public final class ClerkSummary {
         }
         lines.add(rule);
         if (lines.size() > MAX_LINES) { // keep the head and the footer (where things are), cut before the footer
-            int footer = (feedbackDir != null ? 1 : 0) + (runLog != null ? 1 : 0) + 1;
-            List<String> cut = new ArrayList<>(lines.subList(0, MAX_LINES - footer - 1));
+            List<String> cut = new ArrayList<>(lines.subList(0, MAX_LINES - (lines.size() - footer) - 1));
             cut.add("……其余 " + (lines.size() - MAX_LINES + 1) + " 行见运行记录");
-            cut.addAll(lines.subList(lines.size() - footer, lines.size()));
+            cut.addAll(lines.subList(footer, lines.size()));
             return String.join("\n", cut);
         }
         return String.join("\n", lines);

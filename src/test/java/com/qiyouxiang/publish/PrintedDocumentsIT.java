@@ -234,7 +234,7 @@ class PrintedDocumentsIT extends WarehouseJobTest {
         }
         boolean rejectedListed = false;
         for (Path p : feedback) {
-            String source = p.getFileName().toString().replaceAll("_(退回修改|数据核实)\\.xlsx$", "");
+            String source = p.getFileName().toString().replaceAll("_(退回修改|数据核实)(（补充\\d*）)?\\.xlsx$", "");
             long expected = jdbc.queryForObject("""
                     SELECT (SELECT count(*) FROM fct_indicator_value v WHERE v.file_id = f.file_id)
                          + (SELECT count(*) FROM etl_reject r WHERE r.file_id = f.file_id)

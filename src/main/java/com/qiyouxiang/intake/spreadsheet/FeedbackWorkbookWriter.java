@@ -239,6 +239,7 @@ final class FeedbackWorkbookWriter {
             Row supplement = s.createRow(r);
             cells(supplement, null, "补充说明", "本文件入库后，经与公共数据平台等核对，又发现 " + added
                     + " 处问题，在下表“本次新增”列中标为“新增”；其余问题此前已告知，一并列出供对照。");
+            supplement.getCell(0).setCellStyle(styles.wrap()); // the label at the top of its row, beside its text
             supplement.getCell(1).setCellStyle(styles.wrap());
             supplement.setHeightInPoints(2 * 15f);
             s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, 1, 7));
@@ -306,6 +307,10 @@ final class FeedbackWorkbookWriter {
         }
         cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "报送值", "问题", "状态", "情况说明", added > 0 ? ADDED_HEADER : "",
                 CODE_HEADER);
+        if (added > 0) { // the 本次新增 column holds 新增 under a longer header: room for the header and the one before it
+            widths.see(6, "情况说明");
+            widths.see(7, ADDED_HEADER);
+        }
         int i = 1;
         for (Flag f : flags) {
             String cell = f.location() == null ? "" : f.location().substring(f.location().indexOf('!') + 1);
