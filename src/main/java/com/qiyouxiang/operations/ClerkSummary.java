@@ -92,19 +92,25 @@ public final class ClerkSummary {
             lines.add("  如再次失败，请把运行记录发给技术支持（技术细节只写在运行记录中）。");
         }
         int footer = lines.size(); // from here on: where things are, kept whole when the summary is cut
-        if (feedbackDir != null) {
-            List<String> later = laterFeedback(feedbackDir, run);
-            if (!later.isEmpty()) {
-                // a file loaded before (this night or earlier) whose figures a later check flagged: its supplementary
-                // workbook is named here, or nobody would send it
-                lines.add("新增数据核实 " + later.size() + " 份（此前入库的文件经后续核对发现问题，请一并发给报送单位）：");
-                later.stream().limit(MAX_LISTED).forEach(lines::add);
-                more(lines, later.size(), runLog);
-            }
-        }
         long feedback = feedbackWorkbooks(feedbackDir);
+        String todayFolder = feedbackDir == null ? null : feedbackDir.resolve(LocalDate.now().toString()).toString();
         if (feedback > 0) {
-            lines.add("反馈表（发给报送单位）：今日 " + feedback + " 份，在 " + feedbackDir.resolve(LocalDate.now().toString()));
+            lines.add("反馈表（发给报送单位）：今日 " + feedback + " 份，在 " + todayFolder);
+        }
+        List<LaterWorkbook> later = laterFeedback(run);
+        if (feedbackDir != null && !later.isEmpty()) {
+            // a file loaded before (this night or earlier) whose figures a later check flagged: its supplementary workbook
+            // is named here, or nobody would send it; in today's folder (named just above), so by its name
+            String announce = "新增数据核实 " + later.size() + " 份（此前入库的文件经后续核对发现问题，请一并发给报送单位）：";
+            if (feedback > 0) {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + "；其中" + announce);
+            } else {
+                lines.add(announce);
+            }
+            later.stream().limit(MAX_LISTED).forEach(w -> lines.add("  " + (feedback > 0 && w.day().equals(LocalDate.now().toString())
+                    ? w.name() : feedbackDir.resolve(w.day()).resolve(w.name()).toString()) + "（" + (w.bureau() == null ? ""
+                    : w.bureau() + "，") + "新发现 " + w.findings() + " 处）"));
+            more(lines, later.size(), runLog);
         }
         if (runLog != null) {
             lines.add("运行记录（完整清单）：" + runLog);
@@ -288,18 +294,18 @@ public final class ClerkSummary {
                 + (n[1] == 0 ? "" : "，" + n[1] + " 封邮件已隔离（发件人不在通讯录或没有可用附件，未入库）");
     }
 
-    /**
-     * The supplementary feedback workbooks (补充反馈表) this run wrote, as recorded in etl_feedback_finding: a line each,
-     * its path, bureau and how many findings it tells for the first time.
-     */
-    private List<String> laterFeedback(Path feedbackDir, WholeExecution run) {
+    /** A supplementary feedback workbook: its folder's day, its name, its bureau, the findings it tells first. */
+    private record LaterWorkbook(String day, String name, String bureau, long findings) {
+    }
+
+    /** The supplementary feedback workbooks (补充反馈表) this run wrote, as recorded in etl_feedback_finding. */
+    private List<LaterWorkbook> laterFeedback(WholeExecution run) {
         if (jdbc == null) {
             return List.of();
         }
         return jdbc.query(SqlFiles.read("statements/operations/run_later_feedback.sql", Map.of("job_execution_ids", run.idList())),
-                (rs, i) -> "  " + feedbackDir.resolve(rs.getString("workbook_day")).resolve(rs.getString("workbook_name"))
-                        + "（" + (rs.getString("bureau_name") == null ? "" : rs.getString("bureau_name") + "，")
-                        + "新发现 " + rs.getLong("findings") + " 处）");
+                (rs, i) -> new LaterWorkbook(rs.getString("workbook_day"), rs.getString("workbook_name"), rs.getString("bureau_name"),
+                        rs.getLong("findings")));
     }
 
     private static String filesOf(List<RunFile> files, String... kinds) {

@@ -161,7 +161,9 @@ class LaterFeedbackTest extends WarehouseJobTest {
                     f.get("rule_result_id"))).isEqualTo(f.get("file_name").equals(MZ) ? MZ_LATER : WJ_LATER);
         }
         String summary = summary(restarted);
-        assertThat(summary).contains("新增数据核实 2 份", today().resolve(MZ_LATER).toString(), today().resolve(WJ_LATER).toString(),
+        // named under today's feedback folder, where they are, with their bureau
+        assertThat(summary).contains("反馈表（发给报送单位）：今日 3 份，在 " + today() + "；其中新增数据核实 2 份",
+                "\n  " + MZ_LATER + "（民政局，新发现 1 处）", "\n  " + WJ_LATER + "（卫生健康局，新发现 ",
                 "补充反馈表（入库后新发现的问题）：完成，2 份补充反馈表");
 
         String mzMessage = later.stream().filter(f -> f.get("file_name").equals(MZ)).map(f -> (String) f.get("message_zh"))
