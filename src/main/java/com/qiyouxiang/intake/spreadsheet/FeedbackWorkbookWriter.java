@@ -40,7 +40,8 @@ import com.qiyouxiang.warehouse.Reject;
  * <li>a copy of each sheet concerned, streamed from the original, every flagged cell highlighted
  * (强制性 yellow with red text, 核实性 orange, 提示性 light blue) with a comment saying what is wrong.</li>
  * </ol>
- * Written with SXSSF, so its size does not matter.
+ * Written with SXSSF, so its size does not matter. A supplementary workbook (补充反馈表, {@link LaterFeedback}) is the
+ * same, titled （补充）, with the findings it tells for the first time marked 新增 ({@link Flag#added}).
  */
 final class FeedbackWorkbookWriter {
 

@@ -30,7 +30,6 @@ import com.qiyouxiang.warehouse.FileRefusal;
 import com.qiyouxiang.warehouse.FileRegistry;
 import com.qiyouxiang.warehouse.FileStatus;
 import com.qiyouxiang.warehouse.RefusedFiles;
-import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.RowCounts;
 import com.qiyouxiang.warehouse.SqlFiles;
 

@@ -55,8 +55,8 @@ import com.qiyouxiang.warehouse.Warehouse;
  * rejected cell (its 退回修改 workbook); then platformJob loads the platform's lists, and its cross-source pass flags a
  * figure of each file. Night 2 writes each file a supplementary workbook (补充反馈表) in today's folder, the new finding
  * marked 新增 (民政局's from its archived copy, 市卫健局's without the sheet copies: its archived copy was deleted), and
- * its summary names both; a fault between the write and the record fails it, and the restart writes each once. Night 3
- * writes nothing. A mailed file's supplementary workbook goes to the address it came from, once.
+ * its summary names them; a fault between the write and the record fails it, and the restart writes it once; a full
+ * disk is a warning, and the next run writes that one. Night 3 writes nothing. A mailed file's supplementary workbook goes to the address it came from, once.
  */
 class LaterFeedbackTest extends WarehouseJobTest {
 
@@ -151,8 +151,26 @@ class LaterFeedbackTest extends WarehouseJobTest {
         }
         assertThat(today().resolve(MZ_LATER)).exists();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM etl_feedback_finding WHERE kind = 'later'", Long.class)).isZero();
-        JobExecution restarted = IngestRuns.launch(runner(), night2, BatchStatus.COMPLETED);
-        assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName).containsExactly("writeLaterFeedback");
+        // the restart redoes it; and the disk is full when 市卫健局's comes: a warning, nothing of it recorded
+        System.setProperty(FaultInjection.IO_ERROR_PROPERTY, "later-feedback:" + WJ);
+        JobExecution restarted;
+        try {
+            restarted = IngestRuns.launch(runner(), night2, BatchStatus.COMPLETED);
+        } finally {
+            System.clearProperty(FaultInjection.IO_ERROR_PROPERTY);
+        }
+        assertThat(restarted.getStepExecutions()).singleElement().satisfies(s -> {
+            assertThat(s.getStepName()).isEqualTo("writeLaterFeedback");
+            assertThat(s.getExitStatus().getExitCode()).isEqualTo(WarehouseTasklet.WARNINGS);
+            assertThat(s.getExitStatus().getExitDescription()).contains("1 supplementary feedback workbook(s) not written", WJ,
+                    "No space left on device");
+        });
+        assertThat(restarted.getExitStatus().getExitCode()).isEqualTo(WarehouseTasklet.WARNINGS);
+        assertThat(today().resolve(WJ_LATER)).doesNotExist();
+        assertThat(summary(restarted)).contains("其中新增数据核实 1 份", "\n  " + MZ_LATER + "（民政局，新发现 1 处）")
+                .doesNotContain(WJ_LATER);
+        // the next run writes it
+        JobExecution retried = IngestRuns.launch(runner(), night("2b"), BatchStatus.COMPLETED);
 
         assertThat(workbooks()).containsExactlyInAnyOrder("市卫健局2025年二季度分镇街托育数据_退回修改.xlsx", MZ_LATER, WJ_LATER);
         // every cross-source finding told once, by its file's supplementary workbook
@@ -160,11 +178,9 @@ class LaterFeedbackTest extends WarehouseJobTest {
             assertThat(jdbc.queryForObject("SELECT workbook_name FROM etl_feedback_finding WHERE rule_result_id = ?", String.class,
                     f.get("rule_result_id"))).isEqualTo(f.get("file_name").equals(MZ) ? MZ_LATER : WJ_LATER);
         }
-        String summary = summary(restarted);
         // named under today's feedback folder, where they are, with their bureau
-        assertThat(summary).contains("反馈表（发给报送单位）：今日 3 份，在 " + today() + "；其中新增数据核实 2 份",
-                "\n  " + MZ_LATER + "（民政局，新发现 1 处）", "\n  " + WJ_LATER + "（卫生健康局，新发现 ",
-                "补充反馈表（入库后新发现的问题）：完成，2 份补充反馈表");
+        assertThat(summary(retried)).contains("反馈表（发给报送单位）：今日 3 份，在 " + today() + "；其中新增数据核实 1 份",
+                "\n  " + WJ_LATER + "（卫生健康局，新发现 ", "补充反馈表（入库后新发现的问题）：完成，1 份补充反馈表").doesNotContain(MZ_LATER);
 
         String mzMessage = later.stream().filter(f -> f.get("file_name").equals(MZ)).map(f -> (String) f.get("message_zh"))
                 .findFirst().orElseThrow();
