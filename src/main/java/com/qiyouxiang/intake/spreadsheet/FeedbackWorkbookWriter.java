@@ -40,7 +40,8 @@ import com.qiyouxiang.warehouse.Reject;
  * <li>a copy of each sheet concerned, streamed from the original, every flagged cell highlighted
  * (强制性 yellow with red text, 核实性 orange, 提示性 light blue) with a comment saying what is wrong.</li>
  * </ol>
- * Written with SXSSF, so its size does not matter.
+ * Written with SXSSF, so its size does not matter. A supplementary workbook (补充反馈表, {@link LaterFeedback}) is the
+ * same, titled （补充）, with the findings it tells for the first time marked 新增 ({@link Flag#added}).
  */
 final class FeedbackWorkbookWriter {
 
@@ -57,6 +58,9 @@ final class FeedbackWorkbookWriter {
     /** The hidden column of 反馈说明 holding the reason codes and rule ids (the clerk may filter on it). */
     static final int CODE_COLUMN = 8;
     static final String CODE_HEADER = "代码（筛选用）";
+    /** The column of the 核实性 and 提示性 lists marking, in a supplementary workbook, what is told for the first time. */
+    static final String ADDED_HEADER = "本次新增";
+    static final String ADDED = "新增";
 
     private FeedbackWorkbookWriter() {
     }
@@ -66,10 +70,22 @@ final class FeedbackWorkbookWriter {
                    long rejected, long verifyItems, long verifyOpen, long hintItems) {
     }
 
-    /** A 核实性 or 提示性 finding on one of the file's figures (sql/statements/spreadsheet/feedback_findings.sql). */
+    /**
+     * A 核实性 or 提示性 finding on one of the file's figures (sql/statements/spreadsheet/feedback_findings.sql).
+     *
+     * @param added made after the file loaded and told in no workbook before: marked 新增 in a supplementary workbook
+     *              (补充反馈表), which is what a workbook with such a flag is
+     */
     record Flag(String tier, String ruleId, String indicatorCode, String indicatorName, String townName, String periodCode,
                 String sheetName, String location, String reported, String comparedWith, Double comparedValue,
-                String messageZh, String reviewState, String explanation) {
+                String messageZh, String reviewState, String explanation, boolean added) {
+
+        Flag(String tier, String ruleId, String indicatorCode, String indicatorName, String townName, String periodCode,
+             String sheetName, String location, String reported, String comparedWith, Double comparedValue,
+             String messageZh, String reviewState, String explanation) {
+            this(tier, ruleId, indicatorCode, indicatorName, townName, periodCode, sheetName, location, reported, comparedWith,
+                    comparedValue, messageZh, reviewState, explanation, false);
+        }
 
         boolean open() {
             return ReviewState.PENDING.dbValue().equals(reviewState);
@@ -80,12 +96,21 @@ final class FeedbackWorkbookWriter {
     private record Mark(CellStyle style, String comment) {
     }
 
-    /** @param maxMarks at most this many cells get a highlight and a comment (comments stay in memory until written) */
+    /** The notice's title: 退回修改通知 / 数据核实通知, with （补充） for a supplementary workbook. */
+    static String title(Summary summary, List<Flag> flags) {
+        return (summary.rejected() > 0 ? "退回修改通知" : "数据核实通知") + (flags.stream().anyMatch(Flag::added) ? "（补充）" : "");
+    }
+
+    /**
+     * @param source   the file as it was received (its sheets are copied), or null with no {@code sheets} (the
+     *                 archived copy is gone: the workbook is 反馈说明 and 情况说明 alone)
+     * @param maxMarks at most this many cells get a highlight and a comment (comments stay in memory until written)
+     */
     static void write(Path source, List<String> sheets, List<Reject> rejects, List<Flag> flags, List<String[]> figures,
                       Summary summary, int maxMarks, Path target) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); WorkbookSource in = WorkbookSource.open(source)) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); WorkbookSource in = sheets.isEmpty() ? null : WorkbookSource.open(source)) {
             CellStyle bad = fill(wb, IndexedColors.YELLOW, IndexedColors.RED);
             CellStyle verify = fill(wb, IndexedColors.LIGHT_ORANGE, null);
             CellStyle hint = fill(wb, IndexedColors.LIGHT_TURQUOISE, null);
@@ -106,7 +131,8 @@ final class FeedbackWorkbookWriter {
             }
             for (Flag f : flags) {
                 boolean isVerify = "核实性".equals(f.tier());
-                String state = isVerify ? (ReviewState.EXPLAINED.dbValue().equals(f.reviewState()) ? "·已说明" : "·待核实，请在“情况说明”表中说明") : "";
+                String state = (f.added() ? "·本次新增" : "") + (isVerify ? (ReviewState.EXPLAINED.dbValue().equals(f.reviewState())
+                        ? "·已说明" : "·待核实，请在“情况说明”表中说明") : "");
                 if (f.location() != null && f.location().contains("!") && marked < maxMarks
                         && mark(marks, f.sheetName(), f.location(), new Mark(isVerify ? verify : hint,
                         "【" + f.tier() + state + "】" + f.messageZh()))) {
@@ -114,7 +140,7 @@ final class FeedbackWorkbookWriter {
                 }
             }
 
-            String title = summary.rejected() > 0 ? "退回修改通知" : "数据核实通知";
+            String title = title(summary, flags);
             String period = PrintLayout.periodZh(summary.period());
             int summaryRows = summarySheet(wb.createSheet(SUMMARY_SHEET), rejects, flags, figures, summary, styles);
             // portrait: the lists run down the page (a landscape page holds a third fewer rows)
@@ -200,7 +226,7 @@ final class FeedbackWorkbookWriter {
         CellStyle bold = styles.bold();
         PrintLayout.Widths widths = new PrintLayout.Widths(4, 50);
         int r = 0;
-        cells(s.createRow(r++), bold, summary.rejected() > 0 ? "退回修改通知" : "数据核实通知");
+        cells(s.createRow(r++), bold, title(summary, flags));
         cells(s.createRow(r++), null, "文件", summary.fileName());
         cells(s.createRow(r++), null, "填报单位", summary.bureauName());
         cells(s.createRow(r++), null, "报告期", PrintLayout.periodZh(summary.period()));
@@ -208,6 +234,18 @@ final class FeedbackWorkbookWriter {
         cells(s.createRow(r++), null, "处理结果", summary.counts());
         cells(s.createRow(r++), null, "审核结果", "强制性 " + summary.rejected() + " 处（已退回）；核实性 " + summary.verifyItems()
                 + " 处（待核实 " + summary.verifyOpen() + " 处）；提示性 " + summary.hintItems() + " 处");
+        long added = flags.stream().filter(Flag::added).count();
+        if (added > 0) {
+            // a supplementary workbook (补充反馈表): what is new since the file loaded, wrapped across the table like 说明
+            Row supplement = s.createRow(r);
+            cells(supplement, null, "补充说明", "本文件入库后，经与公共数据平台等核对，又发现 " + added
+                    + " 处问题，在下表“本次新增”列中标为“新增”；其余问题此前已告知，一并列出供对照。");
+            supplement.getCell(0).setCellStyle(styles.wrap()); // the label at the top of its row, beside its text
+            supplement.getCell(1).setCellStyle(styles.wrap());
+            supplement.setHeightInPoints(2 * 15f);
+            s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, 1, 7));
+            r++;
+        }
         int explanationRow = r;
         cells(s.createRow(r++), null, "说明", "强制性问题的数据未能入库，请按“问题及要求”修改原表中标黄的单元格（批注中有说明），"
                 + "修改后重新报送整份文件，重新报送后以新报送的数据为准。核实性问题的数据已入库但标记为“待核实”：如数据无误，"
@@ -262,18 +300,25 @@ final class FeedbackWorkbookWriter {
 
     private static int flagSection(Sheet s, int r, Styles styles, PrintLayout.Widths widths, String title, List<Flag> flags) {
         CellStyle bold = styles.bold();
-        cells(s.createRow(r++), bold, title);
+        long added = flags.stream().filter(Flag::added).count();
+        cells(s.createRow(r++), bold, title + (added > 0 ? "，其中本次新增 " + added + " 处" : ""));
         if (flags.isEmpty()) {
             cells(s.createRow(r++), null, "无");
             return r;
         }
-        cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "报送值", "问题", "状态", "情况说明", "", CODE_HEADER);
+        cells(s.createRow(r++), bold, "序号", "工作表", "单元格", "报送值", "问题", "状态", "情况说明", added > 0 ? ADDED_HEADER : "",
+                CODE_HEADER);
+        if (added > 0) { // the 本次新增 column holds 新增 under a longer header: room for the header and the one before it
+            widths.see(6, "情况说明");
+            widths.see(7, ADDED_HEADER);
+        }
         int i = 1;
         for (Flag f : flags) {
             String cell = f.location() == null ? "" : f.location().substring(f.location().indexOf('!') + 1);
             table(s.createRow(r++), styles, widths, String.valueOf(i++), f.sheetName() == null ? "" : f.sheetName(), cell,
                     f.reported() == null ? "" : f.reported(), f.messageZh(),
-                    f.reviewState() == null ? "仅提示" : f.reviewState(), f.explanation() == null ? "" : f.explanation(), "", f.ruleId());
+                    f.reviewState() == null ? "仅提示" : f.reviewState(), f.explanation() == null ? "" : f.explanation(),
+                    f.added() ? ADDED : "", f.ruleId());
         }
         return r;
     }
