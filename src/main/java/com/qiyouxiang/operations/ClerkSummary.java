@@ -91,29 +91,35 @@ public final class ClerkSummary {
             lines.add("运行未完成：请再次运行同一命令（例如 jobs/nightly）续跑，已完成的步骤不会重做；");
             lines.add("  如再次失败，请把运行记录发给技术支持（技术细节只写在运行记录中）。");
         }
+        int footer = lines.size(); // from here on: where things are, kept whole when the summary is cut
         long feedback = feedbackWorkbooks(feedbackDir);
+        String todayFolder = feedbackDir == null ? null : feedbackDir.resolve(LocalDate.now().toString()).toString();
         if (feedback > 0) {
-            lines.add("反馈表（发给报送单位）：今日 " + feedback + " 份，在 " + feedbackDir.resolve(LocalDate.now().toString()));
+            lines.add("反馈表（发给报送单位）：今日 " + feedback + " 份，在 " + todayFolder);
         }
-        if (feedbackDir != null) {
-            List<Path> later = laterFeedback(feedbackDir, job, files);
-            if (!later.isEmpty()) {
-                // a file loaded before whose figures a later check flagged: its workbook is in the folder of the day it
-                // was loaded, so it is named here, or nobody would send it
-                lines.add("新增数据核实 " + later.size() + " 份（此前入库的文件经后续核对发现问题，请一并发给报送单位）：");
-                later.stream().limit(MAX_LISTED).forEach(p -> lines.add("  " + p));
-                more(lines, later.size(), runLog);
+        List<LaterWorkbook> later = laterFeedback(run);
+        if (feedbackDir != null && !later.isEmpty()) {
+            // a file loaded before (this night or earlier) whose figures a later check flagged: its supplementary workbook
+            // is named here, or nobody would send it; in today's folder (named just above), so by its name
+            String announce = "新增数据核实 " + later.size() + " 份（此前入库的文件经后续核对发现问题，请一并发给报送单位）：";
+            if (feedback > 0) {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + "；其中" + announce);
+            } else {
+                lines.add(announce);
             }
+            later.stream().limit(MAX_LISTED).forEach(w -> lines.add("  " + (feedback > 0 && w.day().equals(LocalDate.now().toString())
+                    ? w.name() : feedbackDir.resolve(w.day()).resolve(w.name()).toString()) + "（" + (w.bureau() == null ? ""
+                    : w.bureau() + "，") + "新发现 " + w.findings() + " 处）"));
+            more(lines, later.size(), runLog);
         }
         if (runLog != null) {
             lines.add("运行记录（完整清单）：" + runLog);
         }
         lines.add(rule);
         if (lines.size() > MAX_LINES) { // keep the head and the footer (where things are), cut before the footer
-            int footer = (feedbackDir != null ? 1 : 0) + (runLog != null ? 1 : 0) + 1;
-            List<String> cut = new ArrayList<>(lines.subList(0, MAX_LINES - footer - 1));
+            List<String> cut = new ArrayList<>(lines.subList(0, MAX_LINES - (lines.size() - footer) - 1));
             cut.add("……其余 " + (lines.size() - MAX_LINES + 1) + " 行见运行记录");
-            cut.addAll(lines.subList(lines.size() - footer, lines.size()));
+            cut.addAll(lines.subList(footer, lines.size()));
             return String.join("\n", cut);
         }
         return String.join("\n", lines);
@@ -202,14 +208,28 @@ public final class ClerkSummary {
         if (jdbc == null) {
             return;
         }
-        List<String> revised = jdbc.query(SqlFiles.read("statements/operations/run_revisions.sql",
-                Map.of("job_execution_ids", run.idList(), "max_rows", 3)), (rs, i) -> "  " + rs.getString("indicator_name")
-                + "（" + rs.getString("town_name") + "，" + rs.getString("period_label") + "）：" + number(rs.getObject("old_value"))
-                + " → " + number(rs.getObject("new_value")));
+        List<String> revised = revised(run.idList());
         if (!revised.isEmpty()) {
             lines.add("修订的数值（前 " + revised.size() + " 个）：");
             lines.addAll(revised);
         }
+    }
+
+    /** The first figures these job executions revised, old → new, as the report writes them (4.23%, not 4.2364). */
+    List<String> revised(String jobExecutionIds) {
+        String sql = SqlFiles.read("statements/operations/run_revisions.sql", Map.of("job_execution_ids", jobExecutionIds, "max_rows", 3));
+        // the display macros are TEMP: created on the connection that runs the query
+        return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<List<String>>) c -> {
+            com.qiyouxiang.warehouse.Warehouse.runScript(c, "statements/publish/display_macros.sql");
+            List<String> out = new ArrayList<>();
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    out.add("  " + rs.getString("indicator_name") + "（" + rs.getString("town_name") + "，"
+                            + rs.getString("period_label") + "）：" + shown(rs.getString("old_shown")) + " → " + shown(rs.getString("new_shown")));
+                }
+            }
+            return out;
+        });
     }
 
     /**
@@ -268,6 +288,8 @@ public final class ClerkSummary {
                     com.qiyouxiang.batch.WarehouseTasklet.SUMMARY_KEY, "").contains("dry run") ? "已生成（试运行，未发送）" : "已发送");
             case "loadExplanations" -> filesOf(files, "explanation");
             case "recordMissingFigures" -> missing(ids);
+            case "writeLaterFeedback" -> step.getWriteCount() == 0 ? "，没有入库后新发现的问题"
+                    : "，" + step.getWriteCount() + " 份补充反馈表（见下）";
             case "refreshQuarters", "evaluateQuarter" -> lights();
             case "dataQualityChecks" -> checks.isEmpty() ? "，全部检查通过" : "，" + checks.size() + " 项检查未通过（见上）";
             case "publishMarts" -> "，已发布评价数据集和 BI 数据文件";
@@ -286,33 +308,18 @@ public final class ClerkSummary {
                 + (n[1] == 0 ? "" : "，" + n[1] + " 封邮件已隔离（发件人不在通讯录或没有可用附件，未入库）");
     }
 
-    /**
-     * The feedback workbooks this run wrote for files it did not load itself (loaded by an earlier run, flagged since:
-     * a cross-source check, a second pass), wherever their day's folder is.
-     */
-    static List<Path> laterFeedback(Path feedbackDir, JobExecution job, List<RunFile> files) {
-        if (job.getStartTime() == null || !java.nio.file.Files.isDirectory(feedbackDir)) {
+    /** A supplementary feedback workbook: its folder's day, its name, its bureau, the findings it tells first. */
+    private record LaterWorkbook(String day, String name, String bureau, long findings) {
+    }
+
+    /** The supplementary feedback workbooks (补充反馈表) this run wrote, as recorded in etl_feedback_finding. */
+    private List<LaterWorkbook> laterFeedback(WholeExecution run) {
+        if (jdbc == null) {
             return List.of();
         }
-        java.time.Instant start = job.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant();
-        java.util.Set<String> loadedNow = new java.util.HashSet<>();
-        files.stream().filter(f -> f.thisRun() && f.loadedAtAll())
-                .forEach(f -> loadedNow.add(f.fileName().replaceAll("\\.(xlsx|xlsm|xls)$", "")));
-        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(feedbackDir, 2)) {
-            return all.filter(p -> p.getFileName().toString().endsWith("_数据核实.xlsx")
-                            || p.getFileName().toString().endsWith("_退回修改.xlsx"))
-                    .filter(p -> !loadedNow.contains(p.getFileName().toString().replaceAll("_(数据核实|退回修改)\\.xlsx$", "")))
-                    .filter(p -> {
-                        try {
-                            return !java.nio.file.Files.getLastModifiedTime(p).toInstant().isBefore(start);
-                        } catch (java.io.IOException e) {
-                            return false;
-                        }
-                    })
-                    .sorted().toList();
-        } catch (java.io.IOException e) {
-            return List.of();
-        }
+        return jdbc.query(SqlFiles.read("statements/operations/run_later_feedback.sql", Map.of("job_execution_ids", run.idList())),
+                (rs, i) -> new LaterWorkbook(rs.getString("workbook_day"), rs.getString("workbook_name"), rs.getString("bureau_name"),
+                        rs.getLong("findings")));
     }
 
     private static String filesOf(List<RunFile> files, String... kinds) {
@@ -367,12 +374,8 @@ public final class ClerkSummary {
         }
     }
 
-    private static String number(Object value) {
-        if (value == null) {
-            return "（空）";
-        }
-        return java.math.BigDecimal.valueOf(((Number) value).doubleValue()).setScale(4, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
+    private static String shown(String value) {
+        return value == null ? "（空）" : value;
     }
 
     private static String duration(WholeExecution run, JobExecution job) {

@@ -71,6 +71,8 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final com.qiyouxiang.catalog.CatalogProperties catalog;
     private final com.qiyouxiang.validation.ValueRules rules;
     private final com.qiyouxiang.warehouse.FileLimits limits;
+    private final com.qiyouxiang.intake.pull.PullProperties pulls;
+    private final com.qiyouxiang.intake.pull.TlsProperties tls;
 
     public CommandRunner(JobRepository jobRepository, OperationsProperties properties,
                          com.qiyouxiang.validation.ValueRules rules,
@@ -79,8 +81,12 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                          com.qiyouxiang.intake.platform.PlatformProperties platform,
                          com.qiyouxiang.catalog.CatalogProperties catalog,
                          com.qiyouxiang.warehouse.FileLimits limits,
+                         com.qiyouxiang.intake.pull.PullProperties pulls,
+                         com.qiyouxiang.intake.pull.TlsProperties tls,
                          org.springframework.core.env.ConfigurableEnvironment environment) {
         this.limits = limits;
+        this.pulls = pulls;
+        this.tls = tls;
         this.rules = rules;
         this.warehouse = warehouse;
         this.ingest = ingest;
@@ -100,7 +106,7 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             switch (command) {
                 case "status" -> out.print(status());
                 case "doctor" -> {
-                    Doctor doctor = new Doctor(environment, jobRepository);
+                    Doctor doctor = new Doctor(environment, jobRepository, pulls, tls);
                     out.print(doctor.report());
                     exitCode = doctor.exitCode();
                 }

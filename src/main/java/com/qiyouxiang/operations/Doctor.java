@@ -18,7 +18,14 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.env.ConfigurableEnvironment;
 
+import com.qiyouxiang.intake.pull.MailPull;
+import com.qiyouxiang.intake.pull.PlatformPull;
+import com.qiyouxiang.intake.pull.PullProperties;
+import com.qiyouxiang.intake.pull.PullRefusedException;
 import com.qiyouxiang.intake.pull.Secrets;
+import com.qiyouxiang.intake.pull.SftpPull;
+import com.qiyouxiang.intake.pull.TlsProperties;
+import com.qiyouxiang.intake.pull.TrustStores;
 import com.qiyouxiang.intake.platform.PlatformMapping;
 import com.qiyouxiang.intake.spreadsheet.SourceMappings;
 import com.qiyouxiang.validation.RuleCatalogue;
@@ -37,12 +44,17 @@ public final class Doctor {
 
     private final ConfigurableEnvironment environment;
     private final JobRepository jobRepository;
+    private final PullProperties pulls;
+    private final TlsProperties tls;
     private final List<String> lines = new ArrayList<>();
     private int problems;
 
-    public Doctor(ConfigurableEnvironment environment, JobRepository jobRepository) {
+    /** @param pulls the pulls to try (an enabled pull connects and logs in; nothing is fetched) */
+    public Doctor(ConfigurableEnvironment environment, JobRepository jobRepository, PullProperties pulls, TlsProperties tls) {
         this.environment = environment;
         this.jobRepository = jobRepository;
+        this.pulls = pulls;
+        this.tls = tls;
     }
 
     /** Runs every check; returns the report. */
@@ -53,6 +65,7 @@ public final class Doctor {
         locale();
         hashKey();
         mappingsAndRules();
+        pulls();
         Path warehouse = Path.of(environment.getProperty(HomeFolders.WAREHOUSE)).toAbsolutePath().normalize();
         warehouseAndLock(warehouse);
         metadata(warehouse.toString());
@@ -163,6 +176,37 @@ public final class Doctor {
         load("报表模板映射", "qyx.ingest.sources-dir", dir -> SourceMappings.load(dir).all().size() + " 个模板");
         load("平台导出映射", "qyx.platform.sources-dir", dir -> PlatformMapping.loadAll(dir).size() + " 个映射");
         load("审核规则", "qyx.validation.rules-dir", dir -> RuleCatalogue.load(dir).rules().size() + " 条规则");
+    }
+
+    /** Each enabled pull connects and logs in, as the nightly would (certificate, host key, credentials); none fetches. */
+    private void pulls() {
+        heading("取数连接（数据平台接口、邮箱、SFTP）");
+        if (pulls == null) {
+            return;
+        }
+        probe("数据平台接口", "qyx.pull.platform.enabled", pulls.platform().enabled(),
+                () -> PlatformPull.probe(pulls.platform(), TrustStores.sslContext(tls)));
+        probe("邮箱", "qyx.pull.mail.enabled", pulls.mail().enabled(), () -> MailPull.probe(pulls.mail(), TrustStores.sslContext(tls)));
+        probe("SFTP", "qyx.pull.sftp.enabled", pulls.sftp().enabled(), () -> SftpPull.probe(pulls.sftp()));
+    }
+
+    private interface Probe {
+        String run() throws Exception;
+    }
+
+    private void probe(String label, String key, boolean enabled, Probe probe) {
+        if (!enabled) {
+            note(label + "：未启用（" + key + "=false）");
+            return;
+        }
+        try {
+            ok(probe.run());
+        } catch (PullRefusedException e) {
+            problem(label + "：" + e.getMessage());
+        } catch (Exception e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            problem(label + "：无法连接或登录（" + why + "）");
+        }
     }
 
     private interface Loader {

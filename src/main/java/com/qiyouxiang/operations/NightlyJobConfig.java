@@ -35,7 +35,8 @@ import com.qiyouxiang.warehouse.WarehouseProperties;
  * <li>nightlyJob: the pulls that are enabled (platformPull: the platform interface's exports; mailPull: the
  * bureaus' mailed workbooks; sftpPull: a remote drop folder) →
  * reference data → bureau spreadsheets → platform exports → derived indicators →
- * 情况说明 and the 催报 list → every quarter's marts from qyx.nightly.evaluate-from through the current
+ * 情况说明 and the 催报 list → the supplementary feedback workbooks of findings made after their file loaded
+ * (补充反馈表) → every quarter's marts from qyx.nightly.evaluate-from through the current
  * one → data-quality checks → publish marts → quarterly report of the last closed quarter → mailReply, when enabled
  * (receipts with the feedback workbooks, 催报, the bureaus' report lines).</li>
  * <li>quarterlyJob ({@code quarter=2026Q3}, default the last closed quarter; {@code rerun=true} for a
@@ -53,7 +54,8 @@ public class NightlyJobConfig {
     public Job nightlyJob(JobRepository jobRepository, PullProperties pulls, Step platformPull, Step mailPull, Step sftpPull,
                           Step loadReferenceData,
                           Step loadIndicatorCatalog, Step ingestSpreadsheets, Step platformLoad, Step platformDerive,
-                          Step loadExplanations, Step recordMissingFigures, Step refreshQuarters, Step dataQualityChecks,
+                          Step loadExplanations, Step recordMissingFigures, Step writeLaterFeedback, Step refreshQuarters,
+                          Step dataQualityChecks,
                           Step publishMarts, Step writeQuarterlyReport, ReplyProperties replies, Step mailReply) {
         // the pulls that are enabled come first, before anything reads the inbox; off (the default), the run is as before
         List<Step> first = new ArrayList<>();
@@ -76,6 +78,9 @@ public class NightlyJobConfig {
                 .next(platformDerive)
                 .next(loadExplanations)
                 .next(recordMissingFigures)
+                // after every step that makes or closes a finding on a file loaded before (the cross-source pass of
+                // platformDerive, the 情况说明): its supplementary feedback workbook, before mailReply sends it
+                .next(writeLaterFeedback)
                 .next(refreshQuarters)
                 .next(dataQualityChecks)
                 .next(publishMarts)

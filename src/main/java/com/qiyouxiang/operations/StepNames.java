@@ -16,6 +16,7 @@ public final class StepNames {
             Map.entry("platformDerive", "平台派生指标"),
             Map.entry("loadExplanations", "情况说明"),
             Map.entry("recordMissingFigures", "催报清单（应报未报）"),
+            Map.entry("writeLaterFeedback", "补充反馈表（入库后新发现的问题）"),
             Map.entry("refreshQuarters", "季度评价"),
             Map.entry("evaluateQuarter", "季度评价"),
             Map.entry("dataQualityChecks", "数据质量检查"),

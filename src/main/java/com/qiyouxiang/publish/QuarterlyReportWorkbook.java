@@ -5,8 +5,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,8 +63,20 @@ import com.qiyouxiang.batch.SafeText;
  */
 public final class QuarterlyReportWorkbook {
 
-    static final Map<String, String> LIGHT_COLOURS = Map.of(
-            "green", "63BE7B", "yellow", "FFD966", "red", "F8696B", "grey", "BFBFBF");
+    /**
+     * Each light's fill colour (RGB hex), in the order charts and legends show them: the one source for the
+     * workbook's cells and charts and for the page's cells and charts ({@code templates/charts.html}).
+     */
+    static final Map<String, String> LIGHT_COLOURS = lightColours();
+
+    private static Map<String, String> lightColours() {
+        Map<String, String> colours = new LinkedHashMap<>();
+        colours.put("green", "63BE7B");
+        colours.put("yellow", "FFD966");
+        colours.put("red", "F8696B");
+        colours.put("grey", "BFBFBF");
+        return Collections.unmodifiableMap(colours);
+    }
 
     private static final int TITLE_ROWS = 3;
     /** A chart's height in rows below a table. */
@@ -407,13 +421,14 @@ public final class QuarterlyReportWorkbook {
                 new CellRangeAddress(first, first + domains - 1, 0, 0));
         // clustered, not stacked: a stacked chart needs c:overlap, which poi-ooxml-lite's schemas do not include
         XDDFBarChartData bars = bars(chart, BarGrouping.CLUSTERED);
-        String[][] lights = {{"green", "绿灯"}, {"yellow", "黄灯"}, {"red", "红灯"}, {"grey", "灰灯"}};
-        for (int i = 0; i < lights.length; i++) {
+        int column = 3;   // D-G: green, yellow, red, grey, the order of LIGHT_COLOURS
+        for (Map.Entry<String, String> light : LIGHT_COLOURS.entrySet()) {
             XDDFNumericalDataSource<Double> counts = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                    new CellRangeAddress(first, first + domains - 1, 3 + i, 3 + i));
+                    new CellRangeAddress(first, first + domains - 1, column, column));
             XDDFChartData.Series series = bars.addSeries(names, counts);
-            series.setTitle(lights[i][1], null);
-            series.setFillProperties(fill(LIGHT_COLOURS.get(lights[i][0])));
+            series.setTitle(ReportData.lightZh(light.getKey()), null);
+            series.setFillProperties(fill(light.getValue()));
+            column++;
         }
         chart.plot(bars);
     }

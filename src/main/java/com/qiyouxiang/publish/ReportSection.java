@@ -110,7 +110,7 @@ public record ReportSection(String title, String note, String query, List<Column
     public static List<ReportSection> all() {
         return List.of(
                 new ReportSection("分领域评价", "领域得分为参评指标得分的加权平均（省定核心指标权重加倍）；总体得分为各领域得分的简单平均。",
-                        "SELECT * FROM mart_domain_quarter WHERE quarter_code = ${quarter} ORDER BY sort_order",
+                        file("report_domains"),
                         List.of(text("domain_name", "领域"), number("indicators", "指标数"),
                                 number("scored_indicators", "参评指标数"), number("green", "绿灯"), number("yellow", "黄灯"),
                                 number("red", "红灯"), number("grey", "灰灯"), percent("share_green", "绿灯占比"),
@@ -134,18 +134,14 @@ public record ReportSection(String title, String note, String query, List<Column
                                 value("city_value", "全市值"), value("gap_to_city", "与全市差"),
                                 number("town_cv", "变异系数")), Placement.TOWNS),
                 new ReportSection("问题整改清单", "问题在首次红灯或连续两个季度黄灯时发现，首次转为绿灯时销号；问题编号 = 指标编码-发现季度。",
-                        """
-                        SELECT *, qyx_period_zh(opened_quarter) AS opened_quarter_zh,
-                               qyx_period_zh(closed_quarter) AS closed_quarter_zh
-                        FROM mart_issue WHERE as_of_quarter = ${quarter}
-                        ORDER BY status DESC, bureau_code, opened_quarter, indicator_code""",
+                        file("report_issues"),
                         List.of(text("issue_id", "问题编号"), text("indicator_name", "指标名称"), text("domain_name", "领域"),
                                 text("bureau_name", "责任单位"), text("opened_quarter_zh", "发现季度"),
                                 text("opened_reason", "发现原因"), text("status_zh", "状态"), text("closed_quarter_zh", "销号季度"),
                                 number("quarters_open", "持续季度数"), light("current_light", "本季度亮灯"),
                                 text("previous_issue_id", "此前问题"))),
                 new ReportSection("责任单位", "每个责任单位每季度应报送一次，截止日为季度结束后第 10 天（可配置）。",
-                        "SELECT * FROM mart_bureau_quarter WHERE quarter_code = ${quarter} ORDER BY bureau_code",
+                        file("report_bureaus"),
                         List.of(text("bureau_name", "责任单位"), number("indicators", "指标数"), number("green", "绿灯"),
                                 number("yellow", "黄灯"), number("red", "红灯"), number("grey", "灰灯"),
                                 number("open_issues", "未销号问题"), number("submissions_expected", "应报次数"),
@@ -154,11 +150,7 @@ public record ReportSection(String title, String note, String query, List<Column
                                 percent("rejected_share", "退回行占比"), number("verify_pending", "待核实"),
                                 number("verify_explained", "已说明"))),
                 new ReportSection("数据完整性", "本季度应报未报的数据（催报清单）。",
-                        """
-                        SELECT *, qyx_period_zh(expected_period) AS expected_period_zh,
-                               qyx_period_zh(latest_period) AS latest_period_zh
-                        FROM mart_data_completeness WHERE quarter_code = ${quarter}
-                        ORDER BY bureau_code, indicator_code, town_code""",
+                        file("report_completeness"),
                         List.of(text("bureau_name", "责任单位"), text("indicator_name", "指标名称"),
                                 text("town_name", "镇街"), text("expected_period_zh", "应报数据期"),
                                 text("latest_period_zh", "最近数据期"), text("message_zh", "催报说明"))),
@@ -171,13 +163,9 @@ public record ReportSection(String title, String note, String query, List<Column
                                 text("file_name", "来源文件"), text("location", "位置"), hidden("rule_id", "规则编号"))),
                 new ReportSection("修订后变化", "各季度调度会所见评价（会议口径）冻结后，部门更正数据使评价发生的变化：会议时与当前的亮灯、"
                         + "得分、数值，及引起变化的数据版本和文件（截至本季度，按各季度最近一次评价）。",
-                        """
-                        SELECT *, qyx_decimals(unit, indicator_name) AS decimals, qyx_period_zh(quarter_code) AS quarter_zh
-                        FROM mart_indicator_quarter
-                        WHERE differs_from_meeting AND quarter_code <= ${quarter}
-                        ORDER BY quarter_code, indicator_code""",
+                        file("report_revisions"),
                         List.of(text("quarter_zh", "评价季度"), text("indicator_name", "指标名称"),
-                                text("bureau_name", "责任单位"), number("meeting_version", "会议版本"),
+                                text("bureau_name", "责任单位"), text("meeting_version_zh", "会议版本"),
                                 light("meeting_light", "会议时亮灯"), light("light", "当前亮灯"),
                                 score("meeting_score", "会议时得分"), score("score", "当前得分"),
                                 value("meeting_value", "会议时数值"), value("value", "当前数值"),

@@ -41,7 +41,8 @@ import com.qiyouxiang.warehouse.SqlFiles;
 import com.qiyouxiang.warehouse.Warehouse;
 
 /**
- * mailReply: gathers what is due (receipts of loaded mailed submissions; in the days before the last closed quarter's
+ * mailReply: gathers what is due (receipts of loaded mailed submissions; the supplementary feedback workbook of a mailed
+ * file, for findings made after it loaded; in the days before the last closed quarter's
  * submission deadline, the 催报 of each bureau owing figures; between the deadline and the 季度调度会, each bureau's red
  * and yellow indicators), then sends each message over SMTPS, or in a dry run writes it as an .eml file. Each message is
  * recorded in reply_message in the same transaction as it is sent (a failed send records nothing and is tried again
@@ -86,7 +87,16 @@ public class MailReply {
         try {
             if (!settings.dryRun()) {
                 transport = session.getTransport("smtps");
-                transport.connect(settings.host(), settings.port(), settings.username(), password);
+                try {
+                    transport.connect(settings.host(), settings.port(), settings.username(), password);
+                } catch (jakarta.mail.MessagingException e) {
+                    com.qiyouxiang.intake.pull.PullRefusedException untrusted = com.qiyouxiang.intake.pull.TrustStores.untrusted(e,
+                            "发信服务器（" + settings.host() + ":" + settings.port() + "）");
+                    if (untrusted != null) {
+                        throw untrusted;
+                    }
+                    throw e;
+                }
             }
             int n = 0;
             for (Outgoing o : due) {
@@ -115,6 +125,9 @@ public class MailReply {
             byMessage.computeIfAbsent((String) row.get("message_id"), k -> new ArrayList<>()).add(row);
         }
         byMessage.values().forEach(files -> due.add(ReplyTexts.receipt(files, feedbackDir)));
+        // a finding made after a mailed file loaded: its supplementary workbook (补充反馈表) to the address the file came from
+        warehouse.jdbc().queryForList(SqlFiles.read("statements/reply/later_feedback.sql", mode))
+                .forEach(row -> due.add(ReplyTexts.laterFeedback(row, feedbackDir)));
 
         Quarter quarter = Quarter.lastClosed(today);
         LocalDate end = LocalDate.of(quarter.year(), quarter.quarter() * 3, 1).plusMonths(1).minusDays(1);

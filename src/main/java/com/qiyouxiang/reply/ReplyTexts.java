@@ -63,6 +63,22 @@ final class ReplyTexts {
                 subject, body, attach);
     }
 
+    /**
+     * A supplementary feedback workbook (补充反馈表) for a mailed file: the findings made after it loaded, the workbook
+     * attached (sql/statements/reply/later_feedback.sql's row).
+     */
+    static Outgoing laterFeedback(Map<String, Object> row, Path feedbackDir) {
+        String name = (String) row.get("file_name");
+        List<Path> attach = new ArrayList<>();
+        String text = withWorkbook(feedbackDir.resolve(row.get("workbook_day").toString()).resolve((String) row.get("workbook_name")),
+                attach, "《" + name + "》已入库。入库后经与公共数据平台等核对，又发现 " + number(row, "findings")
+                        + " 处数据需要核实，", "逐项核实（“本次新增”列标为“新增”的是本次发现的问题）：数据无误的，请在“反馈说明”表“四、情况说明”中"
+                        + "填写说明和填报人后交回；数据有误的，请更正后重新报送。", "请说明情况；如数据有误，请更正后重新报送。");
+        String body = row.get("bureau_name") + "：\n\n" + text + SIGNATURE;
+        return new Outgoing((String) row.get("cause"), "verify", (String) row.get("bureau_code"), (String) row.get("sender"),
+                "【七优享】数据核实（补充）：" + name, body, attach);
+    }
+
     /** The paragraph of a file with a feedback workbook: attached when the ingest wrote it. */
     private static String withWorkbook(Path workbook, List<Path> attach, String text, String withIt, String without) {
         if (!Files.exists(workbook)) {

@@ -15,8 +15,9 @@ import com.qiyouxiang.warehouse.SqlFiles;
  * The cross-source check run from the other side: after the platform derivation, the bureaus'
  * spreadsheet figures already loaded are judged against the derived figures that now exist
  * (sql/statements/validation/reported_to_compare_with_derived.sql). Findings are stored against the spreadsheet
- * figure and its file like those made at load time (核实性: the figure becomes 待核实 and the bureau
- * explains it in its 情况说明); the figure itself stays loaded whatever the tier, since it was accepted then.
+ * figure and its file, with its sheet, row and cell, like those made at load time (核实性: the figure becomes 待核实 and
+ * the bureau explains it in its 情况说明); the figure itself stays loaded whatever the tier, since it was accepted then.
+ * The bureau hears of them in a supplementary feedback workbook (intake.spreadsheet's writeLaterFeedback step).
  */
 public final class CrossSourceReview {
 
@@ -35,7 +36,8 @@ public final class CrossSourceReview {
                         (Double) rs.getObject(5), (Double) rs.getObject(6), "A");
                 Long fileId = (Long) rs.getObject(8);
                 candidates.add(new Candidate(o, new Candidate.Source("spreadsheet", rs.getString(7), fileId == null ? 0 : fileId,
-                        rs.getString(9)), null, null, null, String.valueOf(o.value()), null, o.townCode().length() == 6));
+                        rs.getString(9)), rs.getString(10), (Long) rs.getObject(11), rs.getString(12), String.valueOf(o.value()), null,
+                        o.townCode().length() == 6));
             }
         }
         if (candidates.isEmpty()) {

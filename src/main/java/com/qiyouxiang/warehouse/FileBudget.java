@@ -63,6 +63,14 @@ public final class FileBudget {
         }
     }
 
+    /** The length of one field of a text export's line (line 1-based, field 1-based). */
+    public void field(long line, int field, long chars) {
+        if (chars > limits.maxCellChars()) {
+            throw exceeded("CELL_TOO_LONG", "第 " + n(line) + " 行第 " + field + " 个字段超过 " + n(limits.maxCellChars())
+                    + " 个字符，不像正常的导出数据");
+        }
+    }
+
     /** Checks the clock now and then. */
     public void tick() {
         if (++ticks % CLOCK_EVERY == 0) {

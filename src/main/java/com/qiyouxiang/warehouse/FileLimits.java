@@ -11,8 +11,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * The budget every inbox file is read under (qyx.file-limits.*): a file over any of these limits ends as
  * {@code failed} with a Chinese reason naming the file and the limit, and the run goes on. Workbooks
- * (bureau reports and 情况说明 workbooks) are held to all of them; platform exports to their own size limit,
- * the line size DuckDB's reader allows and the time limit.
+ * (bureau reports and 情况说明 workbooks) are held to all of them; platform exports to their own size limit;
+ * an indicator export also to the time limit and to maxCellChars for each field of a line, a record-level
+ * export (read by DuckDB) to the line size DuckDB's reader allows.
  *
  * @param maxBytes             a workbook or 情况说明 file larger than this on disk is not opened
  * @param exportMaxBytes       a platform export (.csv/.tsv/.txt) larger than this is not read

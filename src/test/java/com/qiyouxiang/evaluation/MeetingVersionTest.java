@@ -121,10 +121,10 @@ class MeetingVersionTest extends WarehouseJobTest {
             assertThat(changes).isNotNull();
             StringBuilder text = new StringBuilder();
             changes.forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('|')));
-            assertThat(text).contains("2026年第二季度|0-3岁儿童发育监测筛查率|卫生健康局|", "|绿灯|红灯|", "亮灯 绿灯→红灯");
+            assertThat(text).contains("2026年第二季度|0-3岁儿童发育监测筛查率|卫生健康局|第1版|绿灯|红灯|", "亮灯 绿灯→红灯");
         }
         assertThat(Files.readString(outputDir.resolve("reports/七优享季度调度报告-2026Q3.html"), StandardCharsets.UTF_8))
-                .contains("<h2>修订后变化</h2>", "亮灯 绿灯→红灯");
+                .contains("<h2>修订后变化</h2>", "第1版", "亮灯 绿灯→红灯");
 
         // a re-convened meeting: an explicit rerun makes version 2 and keeps version 1
         run(quarterlyJob, "quarter", "2026Q2", "today", "2026-12-02", "rerun", "true");

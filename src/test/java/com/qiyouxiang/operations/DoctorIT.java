@@ -66,7 +66,8 @@ class DoctorIT {
         assertThat(r.exitCode()).as(r.output()).isEqualTo(ExitCodes.SUCCESS);
         assertThat(r.output()).contains("qyx.warehouse-path", "← 命令行 --qyx.warehouse-path", "qyx.inbox-dir",
                 "samples/inbox  ← 示例模式默认值", "sun.jnu.encoding=UTF-8", "未设置：示例收件箱使用公开的演示密钥",
-                "没有待执行的迁移", "来源：示例仓库", "referenceJob #", "COMPLETED", "运行锁：空闲", "结论：全部正常")
+                "没有待执行的迁移", "来源：示例仓库", "referenceJob #", "COMPLETED", "运行锁：空闲", "结论：全部正常",
+                "== 取数连接", "[提示] 邮箱：未启用（qyx.pull.mail.enabled=false）")
                 .doesNotContain("[问题]");
     }
 

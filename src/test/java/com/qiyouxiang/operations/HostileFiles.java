@@ -48,7 +48,7 @@ final class HostileFiles {
         EXPECTED.put("残联2026年第三季度指标报送（实体膨胀）.xlsx", "failed|");
         EXPECTED.put("平台_指标数据_2026Q3_混入GBK.csv", "unrecognised|字节偏移");
         EXPECTED.put("平台_指标数据_2026Q3_空字符.csv", ACCOUNTED);
-        EXPECTED.put("平台_指标数据_2026Q3_超长行.csv", ACCOUNTED);
+        EXPECTED.put("平台_指标数据_2026Q3_超长行.csv", "failed|第 3 行第 4 个字段超过 32,767 个字符");
         EXPECTED.put("平台_指标数据_2026Q3_公式.csv", ACCOUNTED);
         EXPECTED.put("残联2026年第二季度指标报送（公式）.xlsx", ACCOUNTED);
         EXPECTED.put("情况说明/情况说明_公式.csv", ACCOUNTED);

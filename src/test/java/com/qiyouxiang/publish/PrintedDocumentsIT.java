@@ -1,11 +1,15 @@
 package com.qiyouxiang.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -25,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.w3c.dom.Element;
 
 import com.qiyouxiang.WarehouseJobTest;
 import com.qiyouxiang.warehouse.Warehouse;
@@ -57,7 +62,8 @@ class PrintedDocumentsIT extends WarehouseJobTest {
     @Value("${qyx.log-dir}")
     Path logDir;
 
-    /** The second night's summary for the clerk. */
+    /** The first and the second night's summaries for the clerk. */
+    String firstSummary;
     String secondSummary;
 
     @BeforeAll
@@ -65,21 +71,28 @@ class PrintedDocumentsIT extends WarehouseJobTest {
         jobs.setJob(nightlyJob);
         JobExecution nightly = jobs.startJob(new JobParametersBuilder().addLong("run", 1L).toJobParameters());
         assertThat(nightly.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        // the second night loads nothing new, but writes the feedback of the findings made after the files loaded
+        firstSummary = summary(nightly.getId());
+        // the second night loads nothing new and has nothing new to tell
         JobExecution second = jobs.startJob(new JobParametersBuilder().addLong("run", 2L).toJobParameters());
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        try (Stream<Path> runs = Files.list(logDir.resolve("runs"))) {
-            Path last = runs.filter(p -> p.getFileName().toString().contains("nightlyJob")).sorted().reduce((a, b) -> b).orElseThrow();
-            secondSummary = Files.readString(last);
-        }
+        secondSummary = summary(second.getId());
         jdbc = warehouse.jdbc();
+    }
+
+    String summary(long jobExecutionId) throws Exception {
+        try (Stream<Path> runs = Files.list(logDir.resolve("runs"))) {
+            return Files.readString(runs.filter(p -> p.getFileName().toString().endsWith("-nightlyJob-" + jobExecutionId + ".txt"))
+                    .findFirst().orElseThrow());
+        }
     }
 
     @Test
     void feedbackWrittenForFindingsAfterTheFilesLoadedIsAnnouncedInTheSummary() {
-        // the platform's cross-source check flagged two files already loaded (民政局 2024Q3, 市卫健局 2025Q2)
-        assertThat(secondSummary).contains("新增数据核实 2 份", "民政局2024年三季度养老护理员分镇街_数据核实.xlsx",
-                "市卫健局2025年二季度分镇街托育数据_数据核实.xlsx");
+        // the platform's cross-source pass, after the spreadsheets loaded, flagged figures of two files (民政局 2024Q3,
+        // 市卫健局 2025Q2): their supplementary workbooks are written the same night and named; the next night has none
+        assertThat(firstSummary).contains("新增数据核实 2 份", "民政局2024年三季度养老护理员分镇街_数据核实（补充）.xlsx",
+                "市卫健局2025年二季度分镇街托育数据_数据核实（补充）.xlsx");
+        assertThat(secondSummary).doesNotContain("新增数据核实");
     }
 
     Path report() {
@@ -131,6 +144,82 @@ class PrintedDocumentsIT extends WarehouseJobTest {
             assertThat(agenda.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
             assertThat(agenda.getPrintSetup().getLandscape()).isFalse();
         }
+    }
+
+    @Test
+    void thePagesChartsShowTheQuartersFiguresOnAxesFromZero() throws Exception {
+        String html = Files.readString(outputDir.resolve("reports/七优享季度调度报告-2026Q3.html"));
+        ReportData data;
+        try (Connection c = warehouse.connect()) {
+            data = ReportData.load(c, "2026Q3");
+        }
+        PageCharts page = PageCharts.of(html);   // every chart parses as XML
+        List<Map<String, Object>> domains = jdbc.queryForList(
+                "SELECT domain_name, domain_score, indicators FROM mart_domain_quarter WHERE quarter_code = '2026Q3' ORDER BY sort_order");
+        List<String> flagged = jdbc.queryForList("SELECT DISTINCT indicator_code FROM mart_indicator_quarter "
+                + "WHERE quarter_code = '2026Q3' AND light IN ('red', 'yellow')", String.class);
+        TownPivot towns = TownPivot.of(data.rows("镇街对比"));
+        assertThat(page.charts()).hasSize(2 + flagged.size() + towns.indicators().size());
+        page.charts().forEach(chart -> assertThat(chart.numbers()).allMatch(n -> PageCharts.SVG_NUMBER.matcher(n).matches()));
+
+        // domain scores: a bar per domain from 0, its length proportional to the score (96.19 is not a collapse)
+        PageCharts.Chart scores = page.titled("分领域得分（满分100，自0起）");
+        List<Element> bars = scores.inPlot("rect");
+        assertThat(bars).hasSize(domains.size()).allMatch(b -> PageCharts.number(b, "x") == 0);
+        double perPoint = PageCharts.number(bars.get(0), "width") / ((Number) domains.get(0).get("domain_score")).doubleValue();
+        for (int i = 0; i < domains.size(); i++) {
+            double score = ((Number) domains.get(i).get("domain_score")).doubleValue();
+            assertThat(PageCharts.number(bars.get(i), "width")).as(domains.get(i).toString()).isCloseTo(score * perPoint, within(0.1));
+            assertThat(scores.text()).contains((String) domains.get(i).get("domain_name"), String.format(Locale.ROOT, "%.2f", score));
+        }
+
+        // lights by domain: a segment per light with indicators, the counts adding up to each domain's indicators
+        PageCharts.Chart lights = page.titled("各领域指标亮灯情况");
+        List<Element> segments = lights.inPlot("rect");
+        int total = segments.stream().mapToInt(seg -> Integer.parseInt(seg.getTextContent().replaceAll("\\D", ""))).sum();
+        assertThat(total).isEqualTo(domains.stream().mapToInt(d -> ((Number) d.get("indicators")).intValue()).sum());
+        assertThat(segments).allMatch(seg -> QuarterlyReportWorkbook.LIGHT_COLOURS.containsValue(seg.getAttribute("fill").substring(1)));
+        assertThat(lights.text()).contains("绿灯", "黄灯", "红灯", "灰灯");
+
+        // each red or yellow indicator's value and schedule line, a point per quarter with a figure
+        List<PageCharts.Chart> trends = page.charts().subList(2, 2 + flagged.size());
+        for (String code : flagged) {
+            List<Map<String, Object>> rows = data.rowsOf("红黄灯指标走势", code);
+            PageCharts.Chart trend = trends.stream().filter(t -> t.title().startsWith((String) rows.get(0).get("indicator_name")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no trend chart for " + code));
+            assertThat(trend.inPlot("circle")).as(code).hasSize((int) rows.stream().filter(r -> r.get("value") != null).count());
+            assertThat(trend.inPlot("polyline").get(0).getAttribute("points").split(" ")).as(code)
+                    .hasSize((int) rows.stream().filter(r -> r.get("schedule_target") != null).count());
+            assertThat(trend.text()).contains("指标值", "时序进度目标", (String) rows.get(rows.size() - 1).get("quarter_zh"));
+        }
+
+        // the town charts: a column per town named, heights from 0 in proportion, the city's dashed line at its value
+        for (TownPivot.Indicator indicator : towns.indicators()) {
+            PageCharts.Chart chart = page.titled("镇街对比：" + indicator.name());
+            List<Element> columns = chart.inPlot("rect");
+            List<String> named = towns.townsOf(indicator);
+            assertThat(columns).as(indicator.name()).hasSize(named.size());
+            double bottom = PageCharts.number(columns.get(0), "y") + PageCharts.number(columns.get(0), "height");
+            double max = named.stream().mapToDouble(indicator.values()::get).max().orElseThrow();
+            double perUnit = (bottom - 0) / max;   // the tallest column fills the plot
+            for (int i = 0; i < named.size(); i++) {
+                assertThat(PageCharts.number(columns.get(i), "height")).as(named.get(i))
+                        .isCloseTo(indicator.values().get(named.get(i)) * perUnit, within(0.1));
+                assertThat(columns.get(i).getTextContent()).startsWith(named.get(i) + " ");
+            }
+            List<Element> line = chart.inPlot("line");
+            if (indicator.city() != null && indicator.city() <= max) {
+                assertThat(PageCharts.number(line.get(0), "y1")).as(indicator.name()).isCloseTo(bottom - indicator.city() * perUnit, within(0.1));
+                assertThat(chart.text()).contains("全市 " + QuarterlyReportHtml.value(indicator.city(), indicator.decimals()));
+            } else {
+                assertThat(line).as(indicator.name() + ": the city is off the towns' scale").isEmpty();
+            }
+        }
+        assertThat(page.titled("镇街对比：普惠托位占比").text()).contains("全市 68.2", "暨阳");
+
+        // self-contained: no script, nothing fetched (the SVG namespace is a name, not a resource)
+        assertThat(html).doesNotContain("<script");
+        assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http", "href", "src=", "url(");
     }
 
     @Test
@@ -224,7 +313,7 @@ class PrintedDocumentsIT extends WarehouseJobTest {
         }
         boolean rejectedListed = false;
         for (Path p : feedback) {
-            String source = p.getFileName().toString().replaceAll("_(退回修改|数据核实)\\.xlsx$", "");
+            String source = p.getFileName().toString().replaceAll("_(退回修改|数据核实)(（补充\\d*）)?\\.xlsx$", "");
             long expected = jdbc.queryForObject("""
                     SELECT (SELECT count(*) FROM fct_indicator_value v WHERE v.file_id = f.file_id)
                          + (SELECT count(*) FROM etl_reject r WHERE r.file_id = f.file_id)

@@ -50,6 +50,31 @@ class SchemaMigratorTest {
     }
 
     @Test
+    void aWarehouseMadeBeforeV130CountsTheFindingsMadeWhileAFileLoadedAsToldByItsWorkbook() throws Exception {
+        try (Warehouse w = new Warehouse(dir.resolve("v121.duckdb"), false); Connection c = w.connect()) {
+            SchemaMigrator.migrate(c, 121);
+            try (Statement s = c.createStatement()) {
+                s.execute("""
+                        INSERT INTO etl_file (file_id, file_name, path, checksum_sha256, size_bytes, source_kind, status, rows_rejected,
+                                              processed_at, job_execution_id)
+                        VALUES (7, '民政局2024年三季度养老护理员分镇街.xlsx', 'inbox/x.xlsx', 'abc', 1, 'spreadsheet', 'loaded_with_rejects', 1,
+                                TIMESTAMP '2024-10-11 02:31:00', 5)""");
+                // made in the file's load (its transaction's time), made the night after (cross-source), and a 强制性 one
+                s.execute("""
+                        INSERT INTO fct_rule_result (rule_result_id, rule_id, rule_version, rule_kind, tier, outcome, reason_code,
+                                                     indicator_code, period_code, file_id, message_zh, created_at)
+                        VALUES (1, 'R-CHANGE-QOQ', 1, 'change', '核实性', 'failed', 'X', 'H13', '2024Q3', 7, 'm', TIMESTAMP '2024-10-11 02:31:00'),
+                               (2, 'R-CROSS-SOURCE', 1, 'cross-source', '核实性', 'failed', 'X', 'H13', '2024Q3', 7, 'm', TIMESTAMP '2024-10-12 02:35:00'),
+                               (3, 'R-RANGE-PCT', 1, 'range', '强制性', 'failed', 'X', 'H13', '2024Q3', 7, 'm', TIMESTAMP '2024-10-11 02:31:00')""");
+            }
+            SchemaMigrator.migrate(c);
+            assertThat(w.jdbc().queryForList("SELECT rule_result_id || ' ' || workbook_day || ' ' || workbook_name || ' ' || kind "
+                    + "FROM etl_feedback_finding", String.class))
+                    .containsExactly("1 2024-10-11 民政局2024年三季度养老护理员分镇街_退回修改.xlsx load");
+        }
+    }
+
+    @Test
     void refusesAWarehouseFromANewerBuild() throws Exception {
         try (Warehouse w = new Warehouse(dir.resolve("new.duckdb"), false); Connection c = w.connect()) {
             SchemaMigrator.migrate(c);

@@ -24,6 +24,7 @@ import com.qiyouxiang.validation.RuleResults;
 import com.qiyouxiang.validation.Tier;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FactWriter;
+import com.qiyouxiang.warehouse.FileBudget;
 import com.qiyouxiang.warehouse.FiniteNumbers;
 import com.qiyouxiang.warehouse.Observation;
 import com.qiyouxiang.warehouse.Reject;
@@ -51,9 +52,10 @@ public class IndicatorExportLoader {
     private record Read(RowCounts counts, List<Reject> rejects, List<Candidate> candidates, List<Map.Entry<Long, String>> ignored) {
     }
 
+    /** @param budget the file's budget: its reading time and the length of each field (qyx.file-limits) */
     public Outcome load(Connection c, ExportFile file, PlatformMapping mapping, Map<String, Integer> fields,
-                        long fileId, Long jobExecutionId) throws IOException, SQLException {
-        Read read = read(c, file, mapping, fields, fileId);
+                        long fileId, Long jobExecutionId, FileBudget budget) throws IOException, SQLException {
+        Read read = read(c, file, mapping, fields, fileId, budget);
         RowCounts counts = read.counts();
         List<Reject> rejects = read.rejects();
         List<Candidate> candidates = read.candidates();
@@ -104,7 +106,7 @@ public class IndicatorExportLoader {
      */
     public List<String> check(Connection c, ExportFile file, PlatformMapping mapping, Map<String, Integer> fields)
             throws IOException, SQLException {
-        Read read = read(c, file, mapping, fields, 0);
+        Read read = read(c, file, mapping, fields, 0, FileBudget.unlimited(file.name()));
         Map<Long, List<String>> byLine = new java.util.TreeMap<>();
         read.ignored().forEach(e -> byLine.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add("ignored (" + e.getValue() + ")"));
         List<Finding> checked = valueRules.check(c, read.candidates());
@@ -149,8 +151,8 @@ public class IndicatorExportLoader {
         return lines;
     }
 
-    private Read read(Connection c, ExportFile file, PlatformMapping mapping, Map<String, Integer> fields, long fileId)
-            throws IOException, SQLException {
+    private Read read(Connection c, ExportFile file, PlatformMapping mapping, Map<String, Integer> fields, long fileId,
+                      FileBudget budget) throws IOException, SQLException {
         DivisionCodes towns = DivisionCodes.load(c);
         Map<String, String> units = Warehouse.lookup(c, "SELECT indicator_code, coalesce(unit, '') FROM dim_indicator WHERE is_current");
         Map<String, String> names = new HashMap<>();
@@ -172,6 +174,10 @@ public class IndicatorExportLoader {
             for (CSVRecord record : parser) {
                 long line = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
+                budget.tick(); // the reading time
+                for (int i = 0; i < record.size(); i++) {
+                    budget.field(line, i + 1, record.get(i).length());
+                }
                 counts.read();
                 if (record.getRecordNumber() <= headerRow) {
                     String category = record.getRecordNumber() == headerRow ? "header" : "title";

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import com.qiyouxiang.batch.Progress;
 import com.qiyouxiang.validation.ValueRules;
 import com.qiyouxiang.warehouse.FaultInjection;
+import com.qiyouxiang.warehouse.FileBudget;
 import com.qiyouxiang.warehouse.FileLimits;
 import com.qiyouxiang.warehouse.FileRefusal;
 import com.qiyouxiang.warehouse.Quarantine;
@@ -174,8 +175,9 @@ public class PlatformInbox {
         long start = System.nanoTime();
         String name = path.getFileName().toString();
         ExportFile file;
+        FileBudget budget = limits.start(name); // started here: the time limit counts the scan too
         try {
-            limits.start(name).size(Files.size(path), limits.exportMaxBytes().toBytes());
+            budget.size(Files.size(path), limits.exportMaxBytes().toBytes());
             file = ExportFile.scan(path);
         } catch (Throwable e) {
             return failed(path, FileRegistry.sha256(path), "platform", e, jobExecutionId);
@@ -224,7 +226,7 @@ public class PlatformInbox {
                 if (mapping.dataset().recordLevel()) {
                     counts = records.load(c, file, mapping, fields, fileId, jobExecutionId);
                 } else {
-                    IndicatorExportLoader.Outcome o = indicators.load(c, file, mapping, fields, fileId, jobExecutionId);
+                    IndicatorExportLoader.Outcome o = indicators.load(c, file, mapping, fields, fileId, jobExecutionId, budget);
                     FileRegistry.reject(c, fileId, file.name(), jobExecutionId, o.rejects());
                     counts = o.counts();
                     extra = ", " + o.changed() + " facts new or revised"

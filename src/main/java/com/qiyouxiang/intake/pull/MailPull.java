@@ -87,26 +87,55 @@ public class MailPull {
         return p;
     }
 
-    public Outcome pullAll(Long jobExecutionId) throws MessagingException, IOException, SQLException {
+    /** The mailbox, logged in (the settings checked, the certificate and the password refused in Chinese). */
+    private static Store connect(MailPullSettings settings, SSLContext ssl) throws MessagingException {
         String password = settings.secret();
         if (settings.host() == null || settings.host().isBlank() || settings.username() == null || password == null) {
             throw new IllegalStateException("The mail pull needs qyx.pull.mail.host, QYX_PULL_MAIL_USERNAME and "
                     + "QYX_PULL_MAIL_PASSWORD (or qyx.pull.mail.password-file, mode 600)");
         }
-        List<String> lines = new ArrayList<>();
-        InboxLanding.deleteLeftovers(settings.inboxDir(), lines);
         Session session = Session.getInstance(tlsSession("imaps", settings.host(), settings.port(), ssl,
                 settings.timeout().toMillis()));
-        int taken = 0;
-        int quarantined = 0;
-        int files = 0;
         Store store = session.getStore("imaps");
         try {
             store.connect(settings.host(), settings.port(), settings.username(), password);
         } catch (jakarta.mail.AuthenticationFailedException e) {
             throw new PullRefusedException("邮箱拒绝登录（" + settings.username() + "@" + settings.host()
                     + "）：请核对 QYX_PULL_MAIL_USERNAME 和 QYX_PULL_MAIL_PASSWORD", e);
+        } catch (MessagingException e) {
+            PullRefusedException untrusted = TrustStores.untrusted(e, "邮箱服务器（" + settings.host() + ":" + settings.port() + "）");
+            if (untrusted != null) {
+                throw untrusted;
+            }
+            throw e;
         }
+        return store;
+    }
+
+    /** jobs/run doctor: logs in and counts the folder's messages, read-only (nothing moved, nothing recorded). */
+    public static String probe(MailPullSettings settings, SSLContext ssl) throws MessagingException {
+        Store store = connect(settings, ssl);
+        try {
+            Folder inbox = store.getFolder(settings.folder());
+            inbox.open(Folder.READ_ONLY);
+            try {
+                return "邮箱 " + settings.username() + "@" + settings.host() + ":" + settings.port() + " 登录正常，" + settings.folder()
+                        + " 中有 " + inbox.getMessageCount() + " 封邮件";
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    public Outcome pullAll(Long jobExecutionId) throws MessagingException, IOException, SQLException {
+        List<String> lines = new ArrayList<>();
+        InboxLanding.deleteLeftovers(settings.inboxDir(), lines);
+        int taken = 0;
+        int quarantined = 0;
+        int files = 0;
+        Store store = connect(settings, ssl);
         try {
             Folder inbox = store.getFolder(settings.folder());
             inbox.open(Folder.READ_WRITE);
@@ -133,7 +162,7 @@ public class MailPull {
             store.close();
         }
         lines.add(String.format("mailbox %s@%s: %d message(s) taken, %d file(s) into the inbox, %d quarantined; password %s",
-                settings.username(), settings.host(), taken, files, quarantined, Secrets.fingerprint(password)));
+                settings.username(), settings.host(), taken, files, quarantined, Secrets.fingerprint(settings.secret())));
         return new Outcome(lines, taken, quarantined, files);
     }
 

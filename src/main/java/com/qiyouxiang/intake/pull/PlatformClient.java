@@ -100,6 +100,7 @@ final class PlatformClient {
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
+                refuseUntrusted(e);
                 if (attempt >= settings.attempts()) {
                     throw new IOException("The platform did not answer " + what + " after " + attempt + " tries: " + e, e);
                 }
@@ -143,6 +144,21 @@ final class PlatformClient {
         Thread.sleep(wait);
     }
 
+    /** jobs/run doctor: asks for a token (the address, the certificate, the app key and secret), nothing else. */
+    static String probe(PlatformPullSettings settings, SSLContext ssl, Clock clock) throws IOException, InterruptedException {
+        PlatformClient client = new PlatformClient(settings, ssl, clock);
+        client.token();
+        return "数据平台 " + settings.baseUrl() + " 连接正常，已发放访问令牌（应用 " + settings.appKey() + "）";
+    }
+
+    /** An untrusted certificate is refused at once, in Chinese: no retry makes it trusted. */
+    private void refuseUntrusted(IOException e) {
+        PullRefusedException refusal = TrustStores.untrusted(e, "数据平台（" + settings.baseUrl() + "）");
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
     /** The cached token, or a new one when there is none or it has expired (30 s early). */
     private String token() throws IOException, InterruptedException {
         if (token != null && clock.instant().isBefore(tokenExpires)) {
@@ -163,6 +179,7 @@ final class PlatformClient {
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
+                refuseUntrusted(e);
                 if (attempt >= settings.attempts()) {
                     throw new IOException("The platform's token service did not answer after " + attempt + " tries: " + e, e);
                 }

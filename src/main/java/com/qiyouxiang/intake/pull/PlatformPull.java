@@ -55,6 +55,11 @@ public class PlatformPull {
         this.clock = clock;
     }
 
+    /** jobs/run doctor: the interface answers and issues a token (nothing is fetched or landed). */
+    public static String probe(PlatformPullSettings settings, SSLContext ssl) throws IOException, InterruptedException {
+        return PlatformClient.probe(settings, ssl, Clock.systemDefaultZone());
+    }
+
     public Outcome pullAll(Long jobExecutionId) throws IOException, InterruptedException, SQLException {
         List<PullDataset> datasets = PullDataset.loadAll(settings.datasetsDir());
         List<String> lines = new ArrayList<>();

@@ -29,38 +29,26 @@ public class PullJobConfig {
         return new JobBuilder("pullJob", jobRepository).start(platformPull).next(mailPull).next(sftpPull).build();
     }
 
-    @Bean
-    public Step sftpPull(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse, PullProperties properties) {
-        return new StepBuilder("sftpPull", jobRepository).tasklet((contribution, context) -> {
-            SftpPullSettings settings = properties.sftp();
-            String summary;
-            if (!settings.enabled()) {
-                summary = "sftp pull off (qyx.pull.sftp.enabled=false)";
-            } else {
-                SftpPull.Outcome o = new SftpPull(settings, warehouse)
-                        .pullAll(context.getStepContext().getStepExecution().getJobExecutionId());
-                contribution.incrementWriteCount(o.landed());
-                summary = String.join("\n", o.lines());
-            }
-            contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY, summary);
-            return RepeatStatus.FINISHED;
-        }, tx).build();
+    /** What a pull did, for its step's counts and summary: read (messages, rows), files landed, whether to warn. */
+    record Pulled(long read, long landed, boolean warn, java.util.List<String> lines) {
     }
 
-    @Bean
-    public Step mailPull(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
-                         PullProperties properties, TlsProperties tls) {
-        return new StepBuilder("mailPull", jobRepository).tasklet((contribution, context) -> {
-            MailPullSettings settings = properties.mail();
-            String summary;
-            if (!settings.enabled()) {
-                summary = "mailbox pull off (qyx.pull.mail.enabled=false)";
-            } else {
-                MailPull.Outcome o = new MailPull(settings, warehouse, TrustStores.sslContext(tls))
-                        .pullAll(context.getStepContext().getStepExecution().getJobExecutionId());
-                contribution.incrementWriteCount(o.files());
-                contribution.getStepExecution().setReadCount(o.messagesTaken() + o.quarantined());
-                if (o.quarantined() > 0) {
+    /** One pull, given the job execution's id. */
+    @FunctionalInterface
+    interface Pull {
+        Pulled run(Long jobExecutionId) throws Exception;
+    }
+
+    /** A pull step: off (and saying how to switch it on) unless enabled; else the pull, its counts and its lines. */
+    private static Step pullStep(String name, JobRepository jobRepository, PlatformTransactionManager tx, boolean enabled,
+                                 String off, Pull pull) {
+        return new StepBuilder(name, jobRepository).tasklet((contribution, context) -> {
+            String summary = off;
+            if (enabled) {
+                Pulled o = pull.run(context.getStepContext().getStepExecution().getJobExecutionId());
+                contribution.incrementWriteCount(o.landed());
+                contribution.getStepExecution().setReadCount(o.read());
+                if (o.warn()) {
                     contribution.getStepExecution().setExitStatus(new org.springframework.batch.core.ExitStatus(WarehouseTasklet.WARNINGS));
                 }
                 summary = String.join("\n", o.lines());
@@ -71,22 +59,33 @@ public class PullJobConfig {
     }
 
     @Bean
+    public Step sftpPull(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse, PullProperties properties) {
+        SftpPullSettings settings = properties.sftp();
+        return pullStep("sftpPull", jobRepository, tx, settings.enabled(), "sftp pull off (qyx.pull.sftp.enabled=false)", id -> {
+            SftpPull.Outcome o = new SftpPull(settings, warehouse).pullAll(id);
+            return new Pulled(0, o.landed(), false, o.lines());
+        });
+    }
+
+    @Bean
+    public Step mailPull(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
+                         PullProperties properties, TlsProperties tls) {
+        MailPullSettings settings = properties.mail();
+        return pullStep("mailPull", jobRepository, tx, settings.enabled(), "mailbox pull off (qyx.pull.mail.enabled=false)", id -> {
+            MailPull.Outcome o = new MailPull(settings, warehouse, TrustStores.sslContext(tls)).pullAll(id);
+            return new Pulled(o.messagesTaken() + o.quarantined(), o.files(), o.quarantined() > 0, o.lines());
+        });
+    }
+
+    @Bean
     public Step platformPull(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
                              PullProperties properties, TlsProperties tls) {
-        return new StepBuilder("platformPull", jobRepository).tasklet((contribution, context) -> {
-            PlatformPullSettings settings = properties.platform();
-            String summary;
-            if (!settings.enabled()) {
-                summary = "platform interface pull off (qyx.pull.platform.enabled=false)";
-            } else {
-                PlatformPull.Outcome o = new PlatformPull(settings, warehouse, TrustStores.sslContext(tls), Clock.systemDefaultZone())
-                        .pullAll(context.getStepContext().getStepExecution().getJobExecutionId());
-                contribution.incrementWriteCount(o.landed());
-                contribution.getStepExecution().setReadCount(o.rows());
-                summary = String.join("\n", o.lines());
-            }
-            contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY, summary);
-            return RepeatStatus.FINISHED;
-        }, tx).build();
+        PlatformPullSettings settings = properties.platform();
+        return pullStep("platformPull", jobRepository, tx, settings.enabled(),
+                "platform interface pull off (qyx.pull.platform.enabled=false)", id -> {
+                    PlatformPull.Outcome o = new PlatformPull(settings, warehouse, TrustStores.sslContext(tls), Clock.systemDefaultZone())
+                            .pullAll(id);
+                    return new Pulled(o.rows(), o.landed(), false, o.lines());
+                });
     }
 }

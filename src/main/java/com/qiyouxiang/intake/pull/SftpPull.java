@@ -43,34 +43,61 @@ public class SftpPull {
         this.pulled = new PulledFiles(warehouse);
     }
 
-    public Outcome pullAll(Long jobExecutionId) throws IOException, SQLException {
+    /** The SSH client with the known-hosts check, started (the settings checked first). */
+    private static SshClient client(SftpPullSettings settings) {
         if (settings.host() == null || settings.username() == null || settings.knownHosts() == null
                 || !Files.isRegularFile(settings.knownHosts())) {
             throw new IllegalStateException("The SFTP pull needs qyx.pull.sftp.host, QYX_PULL_SFTP_USERNAME and a known-hosts "
                     + "file with the server's key (qyx.pull.sftp.known-hosts)");
         }
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, settings.knownHosts()));
+        client.start();
+        return client;
+    }
+
+    /** A session, its host key checked and logged in (a refusal in Chinese). */
+    private static ClientSession session(SftpPullSettings settings, SshClient client) throws IOException {
+        ClientSession session = client.connect(settings.username(), settings.host(), settings.port())
+                .verify(settings.timeout()).getSession();
+        String password = settings.secret();
+        if (password != null) {
+            session.addPasswordIdentity(password);
+        }
+        if (settings.privateKeyFile() != null) {
+            session.setKeyIdentityProvider(new FileKeyPairProvider(settings.privateKeyFile()));
+        }
+        try {
+            session.auth().verify(settings.timeout());
+        } catch (IOException e) {
+            session.close();
+            throw new PullRefusedException("SFTP 服务器拒绝登录或主机密钥不符（" + settings.username() + "@" + settings.host()
+                    + "）：请核对 QYX_PULL_SFTP_USERNAME、密码或私钥，以及 known-hosts 文件中的主机密钥", e);
+        }
+        return session;
+    }
+
+    /** jobs/run doctor: connects, logs in and lists the remote folder (nothing taken, nothing recorded). */
+    public static String probe(SftpPullSettings settings) throws IOException {
+        try (SshClient client = client(settings); ClientSession session = session(settings, client);
+             SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+            int files = 0;
+            for (SftpClient.DirEntry e : sftp.readDir(settings.remoteDir())) {
+                files += e.getAttributes().isRegularFile() ? 1 : 0;
+            }
+            return "SFTP " + settings.username() + "@" + settings.host() + ":" + settings.port() + " 主机密钥和登录正常，"
+                    + settings.remoteDir() + " 中有 " + files + " 个文件";
+        }
+    }
+
+    public Outcome pullAll(Long jobExecutionId) throws IOException, SQLException {
         List<String> lines = new ArrayList<>();
         InboxLanding.deleteLeftovers(settings.inboxDir(), lines);
         int landed = 0;
         int unchanged = 0;
         String password = settings.secret();
-        try (SshClient client = SshClient.setUpDefaultClient()) {
-            client.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, settings.knownHosts()));
-            client.start();
-            try (ClientSession session = client.connect(settings.username(), settings.host(), settings.port())
-                    .verify(settings.timeout()).getSession()) {
-                if (password != null) {
-                    session.addPasswordIdentity(password);
-                }
-                if (settings.privateKeyFile() != null) {
-                    session.setKeyIdentityProvider(new FileKeyPairProvider(settings.privateKeyFile()));
-                }
-                try {
-                    session.auth().verify(settings.timeout());
-                } catch (IOException e) {
-                    throw new PullRefusedException("SFTP 服务器拒绝登录或主机密钥不符（" + settings.username() + "@" + settings.host()
-                            + "）：请核对 QYX_PULL_SFTP_USERNAME、密码或私钥，以及 known-hosts 文件中的主机密钥", e);
-                }
+        try (SshClient client = client(settings)) {
+            try (ClientSession session = session(settings, client)) {
                 try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
                     List<SftpClient.DirEntry> entries = new ArrayList<>();
                     sftp.readDir(settings.remoteDir()).forEach(entries::add);

@@ -36,4 +36,23 @@ public final class TrustStores {
                     + " (qyx.tls.trust-store, type " + tls.trustStoreType() + "): " + e.getMessage(), e);
         }
     }
+
+    /**
+     * When a connection failed because the server's certificate was not trusted or does not name the host: the
+     * refusal the clerk reads (what to check: the trust store, the address), else null. A certificate does not
+     * become trusted by trying again, so callers refuse at once instead of retrying.
+     *
+     * @param server the server in words, e.g. 数据平台（https://…）
+     */
+    public static PullRefusedException untrusted(Throwable failure, String server) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof javax.net.ssl.SSLPeerUnverifiedException
+                    || t instanceof java.security.cert.CertificateException) {
+                String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
+                return new PullRefusedException(server + "的服务器证书未通过校验，未建立加密连接（" + detail + "）：请确认 qyx.tls.trust-store "
+                        + "（QYX_TLS_TRUSTSTORE）含有该服务器的证书或其签发机构的证书，且配置的地址与证书上的名称一致", failure);
+            }
+        }
+        return null;
+    }
 }

@@ -26,12 +26,7 @@ final class Archiver {
     Path archive(Path file, String checksum, LocalDate day) throws IOException {
         Path dir = archiveDir.resolve(day.toString());
         Files.createDirectories(dir);
-        String name = file.getFileName().toString();
-        Path target = dir.resolve(name);
-        if (Files.exists(target) && !FileRegistry.sha256(target).equals(checksum)) {
-            int dot = name.lastIndexOf('.');
-            target = dir.resolve(name.substring(0, dot) + "-" + checksum.substring(0, 8) + name.substring(dot));
-        }
+        Path target = target(dir, file.getFileName().toString(), checksum);
         if (Files.exists(target)) {
             if (mode == IngestProperties.ArchiveMode.MOVE) {
                 Files.delete(file); // the same content is safe in the archive
@@ -42,6 +37,26 @@ final class Archiver {
             Files.move(file, target);
         } else {
             Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return target;
+    }
+
+    /**
+     * The archived copy of a file archived on {@code day} (its name, or its name with the checksum's first characters
+     * when another file of that name was there first), or null when it is not there with that content (deleted, or
+     * never archived).
+     */
+    Path archived(String name, String checksum, LocalDate day) {
+        Path copy = target(archiveDir.resolve(day.toString()), name, checksum);
+        return Files.isRegularFile(copy) && FileRegistry.sha256(copy).equals(checksum) ? copy : null;
+    }
+
+    /** Where a file of this name and content goes in (or is found in) a day's folder. */
+    private static Path target(Path dir, String name, String checksum) {
+        Path target = dir.resolve(name);
+        if (Files.exists(target) && !FileRegistry.sha256(target).equals(checksum)) {
+            int dot = name.lastIndexOf('.');
+            target = dir.resolve(name.substring(0, dot) + "-" + checksum.substring(0, 8) + name.substring(dot));
         }
         return target;
     }

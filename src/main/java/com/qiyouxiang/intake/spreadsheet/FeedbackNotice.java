@@ -80,11 +80,13 @@ final class FeedbackNotice {
     /** Writes 反馈说明 (and 数据清单 when the list is long), print set up; the sheets are the workbook's first. */
     static void write(SXSSFWorkbook wb, List<Reject> rejects, List<Flag> flags, List<String[]> figures, Summary summary,
                       Styles styles, int onePageRows) {
-        String title = summary.rejected() > 0 ? "退回修改通知" : "数据核实通知";
+        String title = FeedbackWorkbookWriter.title(summary, flags);
         String period = PrintLayout.periodZh(summary.period());
         Sheet s = wb.createSheet(SHEET);
         PrintLayout.Widths widths = new PrintLayout.Widths(4, 50, CAPS);
-        int r = head(s, summary, title, styles);
+        long added = flags.stream().filter(Flag::added).count();
+        int explanationRow = head(s, summary, title, added, styles);
+        int r = explanationRow + 2;
         List<Flag> verify = flags.stream().filter(f -> "核实性".equals(f.tier())).toList();
         List<Flag> hints = flags.stream().filter(f -> "提示性".equals(f.tier())).toList();
         boolean open = flags.stream().anyMatch(Flag::open);
@@ -103,10 +105,12 @@ final class FeedbackNotice {
         }
         widths.see(0, "审核结果");
         widths.apply(s);
-        s.setColumnWidth(7, 256); // H holds nothing: the hidden code column I comes after it
+        if (added == 0) {
+            s.setColumnWidth(7, 256); // H holds nothing (本次新增 in a supplementary workbook): the hidden codes come after it
+        }
         // the reason and rule codes stay in column I for the clerk's filtering, hidden: they never print
         s.setColumnHidden(CODE_COLUMN, true);
-        spanExplanation(s);
+        spanExplanation(s, explanationRow);
         PrintLayout.apply(s, false, -1, summary.fileName() + "·" + title, period);
         // the usual case: the notice, the form and the 数据清单 on one printed page; a longer notice runs down portrait
         // pages (its lists run down the page: a landscape page holds a third fewer rows)
@@ -120,8 +124,11 @@ final class FeedbackNotice {
         }
     }
 
-    /** The title, the file's facts and the 说明 paragraph; the row after them. */
-    private static int head(Sheet s, Summary summary, String title, Styles styles) {
+    /**
+     * The title, the file's facts, in a supplementary workbook the 补充说明 (what is new since the file loaded), and the
+     * 说明 paragraph; the row of 说明.
+     */
+    private static int head(Sheet s, Summary summary, String title, long added, Styles styles) {
         int r = 0;
         cells(s.createRow(r++), styles.bold(), title);
         cells(s.createRow(r++), null, "文件", summary.fileName());
@@ -131,7 +138,18 @@ final class FeedbackNotice {
         cells(s.createRow(r++), null, "处理结果", summary.counts());
         cells(s.createRow(r++), null, "审核结果", "强制性 " + summary.rejected() + " 处（已退回）；核实性 " + summary.verifyItems()
                 + " 处（待核实 " + summary.verifyOpen() + " 处）；提示性 " + summary.hintItems() + " 处");
-        Row explanation = s.createRow(r++);
+        if (added > 0) {
+            // a supplementary workbook (补充反馈表): what is new since the file loaded, wrapped across the table like 说明
+            Row supplement = s.createRow(r);
+            cells(supplement, null, "补充说明", "本文件入库后，经与公共数据平台等核对，又发现 " + added
+                    + " 处问题，在下表“本次新增”列中标为“新增”；其余问题此前已告知，一并列出供对照。");
+            supplement.getCell(0).setCellStyle(styles.wrap()); // the label at the top of its row, beside its text
+            supplement.getCell(1).setCellStyle(styles.wrap());
+            supplement.setHeightInPoints(2 * 15f);
+            s.addMergedRegion(new CellRangeAddress(r, r, 1, 7));
+            r++;
+        }
+        Row explanation = s.createRow(r);
         cells(explanation, null, "说明", "强制性问题的数据未能入库，请按“问题及要求”修改原表中标黄的单元格（批注中有说明），"
                 + "修改后重新报送整份文件，重新报送后以新报送的数据为准。核实性问题的数据已入库但标记为“待核实”：如数据无误，"
                 + "请在本表“四、情况说明”中填写黄色的“情况说明”和“填报人”栏，将本工作簿原样放入报送目录的“情况说明”文件夹，"
@@ -139,19 +157,16 @@ final class FeedbackNotice {
         explanation.getCell(1).setCellStyle(styles.wrap());
         explanation.getCell(0).setCellStyle(styles.wrap()); // the label at the top of its tall row, beside its text
         explanation.setHeightInPoints(lines(explanation.getCell(1).getStringCellValue(), 100) * 15f);
-        return r + 1;
+        return r;
     }
-
-    /** The row of the 说明 paragraph: it spans the table's width, wrapped. */
-    private static final int EXPLANATION_ROW = 7;
 
     /**
      * The long 说明 spans columns B-H, its height for the table's width. With many rows SXSSF has already written that
      * row out (it keeps a window of rows): then it keeps the height given when it was made.
      */
-    private static void spanExplanation(Sheet s) {
-        s.addMergedRegion(new CellRangeAddress(EXPLANATION_ROW, EXPLANATION_ROW, 1, 7));
-        Row row = s.getRow(EXPLANATION_ROW);
+    private static void spanExplanation(Sheet s, int explanationRow) {
+        s.addMergedRegion(new CellRangeAddress(explanationRow, explanationRow, 1, 7));
+        Row row = s.getRow(explanationRow);
         if (row != null) {
             int tableWidth = 0;
             for (int c = 1; c <= 7; c++) {
@@ -183,18 +198,22 @@ final class FeedbackNotice {
         return r;
     }
 
+    /** 二 or 三; in a supplementary workbook the findings told for the first time marked 新增 in column H. */
     private static int flagSection(Sheet s, int r, Styles styles, PrintLayout.Widths widths, String title, List<Flag> flags) {
         if (flags.isEmpty()) {
             cells(s.createRow(r++), styles.bold(), title + "：无");
             return r;
         }
-        cells(s.createRow(r++), styles.bold(), title + "：共 " + flags.size() + " 处");
-        header(s.createRow(r++), styles, widths, "序号", "工作表", "单元格", "报送值", "问题", "状态", "情况说明", "", CODE_HEADER);
+        long added = flags.stream().filter(Flag::added).count();
+        cells(s.createRow(r++), styles.bold(), title + "：共 " + flags.size() + " 处" + (added > 0 ? "，其中本次新增 " + added + " 处" : ""));
+        header(s.createRow(r++), styles, widths, "序号", "工作表", "单元格", "报送值", "问题", "状态", "情况说明",
+                added > 0 ? FeedbackWorkbookWriter.ADDED_HEADER : "", CODE_HEADER);
         int i = 1;
         for (Flag f : flags) {
             table(s.createRow(r++), styles, widths, String.valueOf(i++), f.sheetName() == null ? "" : f.sheetName(),
                     cellOf(f.location()), f.reported() == null ? "" : f.reported(), f.messageZh(),
-                    f.reviewState() == null ? "仅提示" : f.reviewState(), f.explanation() == null ? "" : f.explanation(), "", f.ruleId());
+                    f.reviewState() == null ? "仅提示" : f.reviewState(), f.explanation() == null ? "" : f.explanation(),
+                    f.added() ? FeedbackWorkbookWriter.ADDED : "", f.ruleId());
         }
         return r;
     }

@@ -40,13 +40,17 @@ import com.qiyouxiang.warehouse.Reject;
  * (强制性 yellow with red text, 核实性 orange, 提示性 light blue) with a comment saying what is wrong; fit to the
  * page width, and onto one page when it is short.</li>
  * </ol>
- * Written with SXSSF, so its size does not matter.
+ * Written with SXSSF, so its size does not matter. A supplementary workbook (补充反馈表, {@link LaterFeedback}) is the
+ * same, titled （补充）, with the findings it tells for the first time marked 新增 ({@link Flag#added}).
  */
 final class FeedbackWorkbookWriter {
 
     static final String SUMMARY_SHEET = "反馈说明";
     /** The fields of a figure, as sql/statements/spreadsheet/feedback_figures.sql returns them. */
     static final String[] FIGURE_HEADERS = {"工作表", "行", "单元格", "指标名称", "镇街", "期别", "报送值", "处理结果", "问题及要求"};
+    /** The column of the 核实性 and 提示性 lists marking, in a supplementary workbook, what is told for the first time. */
+    static final String ADDED_HEADER = "本次新增";
+    static final String ADDED = "新增";
 
     private FeedbackWorkbookWriter() {
     }
@@ -56,10 +60,22 @@ final class FeedbackWorkbookWriter {
                    long rejected, long verifyItems, long verifyOpen, long hintItems) {
     }
 
-    /** A 核实性 or 提示性 finding on one of the file's figures (sql/statements/spreadsheet/feedback_findings.sql). */
+    /**
+     * A 核实性 or 提示性 finding on one of the file's figures (sql/statements/spreadsheet/feedback_findings.sql).
+     *
+     * @param added made after the file loaded and told in no workbook before: marked 新增 in a supplementary workbook
+     *              (补充反馈表), which is what a workbook with such a flag is
+     */
     record Flag(String tier, String ruleId, String indicatorCode, String indicatorName, String townName, String periodCode,
                 String sheetName, String location, String reported, String comparedWith, Double comparedValue,
-                String messageZh, String reviewState, String explanation) {
+                String messageZh, String reviewState, String explanation, boolean added) {
+
+        Flag(String tier, String ruleId, String indicatorCode, String indicatorName, String townName, String periodCode,
+             String sheetName, String location, String reported, String comparedWith, Double comparedValue,
+             String messageZh, String reviewState, String explanation) {
+            this(tier, ruleId, indicatorCode, indicatorName, townName, periodCode, sheetName, location, reported, comparedWith,
+                    comparedValue, messageZh, reviewState, explanation, false);
+        }
 
         boolean open() {
             return ReviewState.PENDING.dbValue().equals(reviewState);
@@ -70,7 +86,14 @@ final class FeedbackWorkbookWriter {
     private record Mark(CellStyle style, String comment) {
     }
 
+    /** The notice's title: 退回修改通知 / 数据核实通知, with （补充） for a supplementary workbook. */
+    static String title(Summary summary, List<Flag> flags) {
+        return (summary.rejected() > 0 ? "退回修改通知" : "数据核实通知") + (flags.stream().anyMatch(Flag::added) ? "（补充）" : "");
+    }
+
     /**
+     * @param source      the file as it was received (its sheets are copied), or null with no {@code sheets} (the
+     *                    archived copy is gone: the workbook is 反馈说明 alone, with its 情况说明 form)
      * @param maxMarks    at most this many cells get a highlight and a comment (comments stay in memory until written)
      * @param onePageRows a sheet of at most this many rows prints on one page; a longer 数据清单 gets a sheet of its own
      */
@@ -78,7 +101,7 @@ final class FeedbackWorkbookWriter {
                       Summary summary, int maxMarks, int onePageRows, Path target) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); WorkbookSource in = WorkbookSource.open(source)) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); WorkbookSource in = sheets.isEmpty() ? null : WorkbookSource.open(source)) {
             CellStyle bad = fill(wb, IndexedColors.YELLOW, IndexedColors.RED);
             CellStyle verify = fill(wb, IndexedColors.LIGHT_ORANGE, null);
             CellStyle hint = fill(wb, IndexedColors.LIGHT_TURQUOISE, null);
@@ -94,7 +117,8 @@ final class FeedbackWorkbookWriter {
             }
             for (Flag f : flags) {
                 boolean isVerify = "核实性".equals(f.tier());
-                String state = isVerify ? (ReviewState.EXPLAINED.dbValue().equals(f.reviewState()) ? "·已说明" : "·待核实，请在“反馈说明”表的“四、情况说明”中说明") : "";
+                String state = (f.added() ? "·本次新增" : "") + (isVerify ? (ReviewState.EXPLAINED.dbValue().equals(f.reviewState())
+                        ? "·已说明" : "·待核实，请在“反馈说明”表的“四、情况说明”中说明") : "");
                 if (f.location() != null && f.location().contains("!") && marked < maxMarks
                         && mark(marks, f.sheetName(), f.location(), new Mark(isVerify ? verify : hint,
                         "【" + f.tier() + state + "】" + f.messageZh()))) {

@@ -40,16 +40,47 @@ import com.qiyouxiang.warehouse.Warehouse;
  * qyx.file-limits; first, the files a launch that died left being read are quarantined (qyx.quarantine-dir).
  * Restartable: a crash rolls back only the file in progress; files already loaded are skipped by
  * checksum on the restart (and archived / given feedback if that had not happened yet).</li>
+ * <li>writeLaterFeedback: the supplementary feedback workbooks (补充反馈表) of files loaded before whose findings came
+ * later ({@link LaterFeedback}), one transaction per file. In the nightly run it comes after the steps that make or
+ * close such findings (the platform derivation's cross-source pass, the 情况说明), so it is there too; here it tells
+ * what a platformJob run since the last ingest found.</li>
  * </ol>
  */
 @Configuration
 public class IngestJobConfig {
 
     @Bean
-    public Job ingestJob(JobRepository jobRepository, Step ingestSpreadsheets) {
+    public Job ingestJob(JobRepository jobRepository, Step ingestSpreadsheets, Step writeLaterFeedback) {
         return new JobBuilder("ingestJob", jobRepository)
                 .start(ingestSpreadsheets)
+                .next(writeLaterFeedback)
                 .build();
+    }
+
+    @Bean
+    public Step writeLaterFeedback(JobRepository jobRepository, PlatformTransactionManager tx, Warehouse warehouse,
+                                   IngestProperties properties) {
+        return new StepBuilder("writeLaterFeedback", jobRepository).tasklet((contribution, context) -> {
+            LaterFeedback later = new LaterFeedback(properties, SourceMappings.load(properties.ingest().sourcesDir()));
+            LaterFeedback.Outcome o;
+            try (Connection c = warehouse.connect()) {
+                c.setAutoCommit(false);
+                o = later.writeAll(c, java.time.LocalDate.now(), context.getStepContext().getStepExecution().getJobExecutionId());
+            }
+            contribution.incrementWriteCount(o.written().size());
+            List<String> lines = new ArrayList<>();
+            lines.add(o.written().size() + " supplementary feedback workbook(s) for findings made after their file loaded"
+                    + (o.failures().isEmpty() ? "" : ", " + o.failures().size() + " not written (the next run writes them)"));
+            o.written().forEach(w -> lines.add("  " + w.fileName() + " -> " + w.workbook() + ": " + w.added() + " new finding(s)"
+                    + (w.sheetsCopied() ? "" : " (no copy of the file left: 反馈说明 only)")));
+            o.failures().forEach(f -> lines.add("  not written: " + f));
+            if (!o.failures().isEmpty()) {
+                contribution.setExitStatus(new ExitStatus(WarehouseTasklet.WARNINGS, o.failures().size()
+                        + " supplementary feedback workbook(s) not written, the next run writes them: " + String.join("; ", o.failures())));
+            }
+            contribution.getStepExecution().getExecutionContext().putString(WarehouseTasklet.SUMMARY_KEY, String.join("\n", lines));
+            return RepeatStatus.FINISHED;
+        }, tx).build();
     }
 
     @Bean

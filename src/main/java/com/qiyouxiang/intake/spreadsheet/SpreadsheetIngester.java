@@ -30,7 +30,6 @@ import com.qiyouxiang.warehouse.FileRefusal;
 import com.qiyouxiang.warehouse.FileRegistry;
 import com.qiyouxiang.warehouse.FileStatus;
 import com.qiyouxiang.warehouse.RefusedFiles;
-import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.RowCounts;
 import com.qiyouxiang.warehouse.SqlFiles;
 
@@ -168,6 +167,8 @@ public final class SpreadsheetIngester {
             FileStatus status = FileStatus.loaded(counts.rowsRejected());
             String message = message(facts, changes);
             FileRegistry.complete(c, fileId, status, mapping.id(), bureau, facts.period, revision, counts, message);
+            // the findings its feedback workbook (written after the commit) tells: a later finding goes into a supplementary one
+            FileFeedback.recordLoad(c, fileId, name, counts.rowsRejected() > 0, jobExecutionId);
             return FileResult.loaded(file, status, fileId, message, new FileResult.Load(mapping.id(), bureau, facts.period,
                     revision, counts.toString(), changes, load.notes(), load.notedCount()));
         }
@@ -407,65 +408,24 @@ public final class SpreadsheetIngester {
 
     /**
      * The file's feedback workbook (反馈表), when it had rejected cells or 核实性/提示性 findings:
-     * {@code <name>_退回修改.xlsx} when something was rejected, else {@code <name>_数据核实.xlsx}.
+     * {@code <name>_退回修改.xlsx} when something was rejected, else {@code <name>_数据核实.xlsx} ({@link FileFeedback}).
+     * For a file seen again unchanged ({@code fresh} false) it is written only when it is missing and was due when the
+     * file loaded (a crash or a full disk came between the commit and the workbook): a finding made after the load goes
+     * into a supplementary workbook ({@link LaterFeedback}), never into this one.
      */
     private Path feedback(Connection c, Path file, long fileId, boolean fresh, LocalDate day) throws SQLException, IOException {
-        List<Reject> rejects = new ArrayList<>();
-        List<FeedbackWorkbookWriter.Flag> flags = new ArrayList<>();
-        FeedbackWorkbookWriter.Summary summary;
         String name = file.getFileName().toString();
-        int maxRows = properties.ingest().feedbackMaxMarks() * 10;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_file.sql", Map.of("file_id", fileId)))) {
-            if (!rs.next()) {
-                return null;
-            }
-            String counts = "读取 " + rs.getLong(4) + " 条：入库 " + rs.getLong(5) + " 条，退回 " + rs.getLong(6) + " 条，忽略 "
-                    + rs.getLong(7) + " 条（标题、表头、填报信息、空行、注释、无数据）";
-            // the template by its Chinese description, never its id (the bureau does not know rs-towns)
-            String mappingId = rs.getString(1);
-            String template = mappings.all().stream().filter(m -> m.id().equals(mappingId)).map(SourceMapping::description)
-                    .filter(d -> d != null && !d.isBlank()).findFirst().orElse("");
-            summary = new FeedbackWorkbookWriter.Summary(name, rs.getString(2), rs.getString(3), template, counts,
-                    rs.getLong(6), rs.getLong(8), rs.getLong(9), rs.getLong(10));
+        FileFeedback.Content content = FileFeedback.read(c, fileId, name, mappings, properties.ingest().feedbackMaxMarks() * 10,
+                java.util.Set.of());
+        if (content == null) {
+            return null;
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_rejects.sql",
-                Map.of("file_id", fileId, "max_rows", maxRows)))) {
-            while (rs.next()) {
-                rejects.add(new Reject(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)));
-            }
+        Path target = properties.feedbackDir().resolve(day.toString()).resolve(FileFeedback.workbookName(name, content.rejected(), 0));
+        if (!fresh && (Files.exists(target) || !content.loadDue())) {
+            return Files.exists(target) ? target : null; // written before a crash or by an earlier run; or none was due
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_findings.sql",
-                Map.of("file_id", fileId, "max_rows", maxRows)))) {
-            while (rs.next()) {
-                flags.add(new FeedbackWorkbookWriter.Flag(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        (Double) rs.getObject(11), rs.getString(12), rs.getString(13), rs.getString(14)));
-            }
-        }
-        List<String[]> figures = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_figures.sql",
-                Map.of("file_id", fileId, "max_rows", maxRows)))) {
-            while (rs.next()) {
-                String[] figure = new String[FeedbackWorkbookWriter.FIGURE_HEADERS.length];
-                for (int i = 0; i < figure.length; i++) {
-                    figure[i] = rs.getString(i + 1) == null ? "" : rs.getString(i + 1);
-                }
-                figures.add(figure);
-            }
-        }
-        Path target = properties.feedbackDir().resolve(day.toString())
-                .resolve(name.replaceAll("\\.(xlsx|xlsm|xls)$", "") + (summary.rejected() > 0 ? "_退回修改.xlsx" : "_数据核实.xlsx"));
-        if (Files.exists(target) && !fresh) {
-            return target; // written before a crash or by an earlier run
-        }
-        List<String> sheets = java.util.stream.Stream.concat(rejects.stream().map(Reject::sheetName),
-                        flags.stream().map(FeedbackWorkbookWriter.Flag::sheetName))
-                .filter(java.util.Objects::nonNull).distinct().toList();
         FaultInjection.ioError("feedback:" + name);
-        FeedbackWorkbookWriter.write(file, sheets, rejects, flags, figures, summary, properties.ingest().feedbackMaxMarks(),
-                properties.ingest().feedbackOnePageRows(), target);
+        content.write(file, properties.ingest().feedbackMaxMarks(), properties.ingest().feedbackOnePageRows(), target);
         return target;
     }
 

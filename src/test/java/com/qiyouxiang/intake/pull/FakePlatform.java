@@ -63,7 +63,18 @@ public final class FakePlatform implements AutoCloseable {
     final AtomicInteger downloadRequests = new AtomicInteger();
 
     public FakePlatform() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(null);
+    }
+
+    /** Over HTTPS with the certificate's key when given (the platform's real interface is HTTPS), else plain HTTP. */
+    public FakePlatform(TestCertificates certificates) throws IOException {
+        if (certificates == null) {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(serverContext(certificates)));
+            server = https;
+        }
         server.createContext("/auth/token", this::token);
         server.createContext("/api/v1/dataset/qyx_indicator_value/query", e -> query(e, "indicators", "data.records", false));
         server.createContext("/api/v1/dataset/tyjg_ml/query", e -> query(e, "childcare-institutions", "data.list", true));
@@ -72,7 +83,21 @@ public final class FakePlatform implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static javax.net.ssl.SSLContext serverContext(TestCertificates certificates) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(certificates.keyStore())) {
+            java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+            keys.load(in, certificates.password().toCharArray());
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, certificates.password().toCharArray());
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
     }
 
     /**

@@ -126,8 +126,20 @@ public class MailPullTest {
     void theJvmsOwnTrustRefusesAServerOnlyTheTrustStoreVouchesFor() throws Exception {
         server.deliver(message("<t1@x>", RS, SENT, part("报表.xlsx", Files.readAllBytes(WORKBOOK))));
         assertThatThrownBy(() -> new MailPull(settings(10), warehouse, TrustStores.sslContext(new TlsProperties(null, null, null)))
-                .pullAll(1L)).hasStackTraceContaining("PKIX path building failed");
+                .pullAll(1L)).isInstanceOf(PullRefusedException.class).hasMessageContaining("邮箱服务器（127.0.0.1:")
+                .hasMessageContaining("的服务器证书未通过校验").hasMessageContaining("qyx.tls.trust-store")
+                .hasStackTraceContaining("PKIX path building failed");
         assertThat(server.count("INBOX")).isEqualTo(1);
+    }
+
+    @Test
+    void theDoctorsProbeLogsInAndCountsTheMessagesWithoutMovingAny() throws Exception {
+        server.deliver(message("<p1@x>", RS, SENT, part("报表.xlsx", Files.readAllBytes(WORKBOOK))));
+        assertThat(MailPull.probe(settings(10), TrustStores.sslContext(TestMailServer.certificates(work).tls())))
+                .isEqualTo("邮箱 " + TestMailServer.MAILBOX + "@127.0.0.1:" + server.imapsPort() + " 登录正常，INBOX 中有 1 封邮件");
+        assertThat(server.count("INBOX")).isEqualTo(1);
+        assertThatThrownBy(() -> MailPull.probe(settings(10), TrustStores.sslContext(new TlsProperties(null, null, null))))
+                .isInstanceOf(PullRefusedException.class).hasMessageContaining("的服务器证书未通过校验");
     }
 
     @Test

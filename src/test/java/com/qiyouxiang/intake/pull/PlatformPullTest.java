@@ -185,6 +185,36 @@ class PlatformPullTest {
     }
 
     @Test
+    void overHttpsTheConfiguredTrustStoreVouchesForThePlatformAndTheJvmsOwnTrustDoesNot() throws Exception {
+        TestCertificates certificates = TestMailServer.certificates(work);
+        try (FakePlatform https = new FakePlatform(certificates)
+                .serve(INDICATORS, DATASETS.resolve("indicators.yml"), "2024Q2", "2024-07-15 09:30:00")
+                .serve(CHILDCARE, DATASETS.resolve("childcare-institutions.yml"), null, "v1")) {
+            PlatformPullSettings s = settings(FakePlatform.SECRET, "2024Q2");
+            PlatformPullSettings overHttps = new PlatformPullSettings(true, https.baseUrl(), null, null, null, null, null, s.appKey(),
+                    s.appSecret(), null, DATASETS, inbox, "2024Q2", Duration.ofSeconds(10), 3, Duration.ofMillis(5), DataSize.ofMegabytes(5));
+            assertThat(overHttps.baseUrl()).startsWith("https://");
+            Clock clock = Clock.fixed(LocalDate.of(2024, 5, 20).atStartOfDay(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault());
+            // the JVM's CA certificates do not know the platform's (a government CA): refused, nothing lands, no token asked
+            assertThatThrownBy(() -> new PlatformPull(overHttps, warehouse, SSLContext.getDefault(), clock).pullAll(1L))
+                    .isInstanceOf(PullRefusedException.class).hasMessageContaining("数据平台（https://127.0.0.1:")
+                    .hasMessageContaining("的服务器证书未通过校验").hasMessageContaining("qyx.tls.trust-store");
+            assertThat(https.tokens.get()).as("no request got through the handshake").isZero();
+            // the doctor's probe: the same refusal, then, trusted, a token and nothing else
+            assertThatThrownBy(() -> PlatformPull.probe(overHttps, SSLContext.getDefault())).isInstanceOf(PullRefusedException.class);
+            assertThat(PlatformPull.probe(overHttps, TrustStores.sslContext(certificates.tls())))
+                    .isEqualTo("数据平台 " + https.baseUrl() + " 连接正常，已发放访问令牌（应用 " + FakePlatform.KEY + "）");
+            assertThat(https.tokens.get()).isEqualTo(1);
+            assertThat(https.queries.get()).as("the probe queries no dataset").isZero();
+            assertThat(inbox.toFile().list() == null ? 0 : inbox.toFile().list().length).isZero();
+            // the trust store named by qyx.tls.* does: the same files land as over HTTP
+            PlatformPull.Outcome o = new PlatformPull(overHttps, warehouse, TrustStores.sslContext(certificates.tls()), clock).pullAll(1L);
+            assertThat(o.landed()).isEqualTo(2);
+            assertThat(records(inbox.resolve("平台_指标数据_2024Q2.csv"))).isEqualTo(records(INDICATORS));
+        }
+    }
+
+    @Test
     void aForbiddenDatasetIsRefused() {
         platform.failNext.add(403);
         assertThatThrownBy(() -> pull("2024Q2", LocalDate.of(2024, 5, 20)))

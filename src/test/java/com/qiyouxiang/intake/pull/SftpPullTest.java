@@ -89,6 +89,18 @@ class SftpPullTest {
     }
 
     @Test
+    void theDoctorsProbeLogsInAndListsTheFolderWithoutTakingAnything() throws Exception {
+        Files.copy(WORKBOOK, remote.resolve(WORKBOOK.getFileName()));
+        assertThat(SftpPull.probe(settings("sftp-test-pass", knownHosts)))
+                .isEqualTo("SFTP cl-office@127.0.0.1:" + server.getPort() + " 主机密钥和登录正常，/drop 中有 1 个文件");
+        assertThat(work.resolve("inbox")).doesNotExist();
+        assertThatThrownBy(() -> SftpPull.probe(settings("wrong", knownHosts)))
+                .isInstanceOf(PullRefusedException.class).hasMessageContaining("SFTP 服务器拒绝登录");
+        // the pull itself still takes the file: the probe recorded nothing
+        assertThat(new SftpPull(settings("sftp-test-pass", knownHosts), warehouse).pullAll(1L).landed()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownHostKeyOrAWrongPasswordIsRefused() throws Exception {
         Files.copy(WORKBOOK, remote.resolve(WORKBOOK.getFileName()));
         Path otherHosts = work.resolve("other_known_hosts");

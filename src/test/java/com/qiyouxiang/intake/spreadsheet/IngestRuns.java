@@ -36,6 +36,23 @@ final class IngestRuns {
         return e;
     }
 
+    /** How a test launches a job with given parameters. */
+    interface Launcher {
+        JobExecution launch(org.springframework.batch.core.job.parameters.JobParameters params) throws Exception;
+    }
+
+    /** A launcher that launches the job as jobs/run does (a failed run with the same parameters is restarted). */
+    static Launcher asJobsRunDoes(com.qiyouxiang.operations.JobLaunchRunner runner, Job job) {
+        return params -> runner.launch(job, params);
+    }
+
+    static JobExecution launch(Launcher launcher, org.springframework.batch.core.job.parameters.JobParameters params,
+                               BatchStatus expected) throws Exception {
+        JobExecution e = launcher.launch(params);
+        assertThat(e.getStatus()).isEqualTo(expected);
+        return e;
+    }
+
     static String summary(JobExecution e) {
         return e.getStepExecutions().iterator().next().getExecutionContext().getString(WarehouseTasklet.SUMMARY_KEY);
     }
