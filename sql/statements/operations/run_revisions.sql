@@ -1,6 +1,6 @@
 -- The figures one run (${job_execution_ids}) revised, as the clerk reads them: indicator, town name
 -- (dim_town), period label, old and new value, and both as the report writes them (old_shown, new_shown:
--- the indicator's unit and display decimals, from statements/publish/display_macros.sql, run first on the
+-- the indicator's unit and display decimals, from statements/warehouse/display_macros.sql, run first on the
 -- same connection); the first ${max_rows}.
 WITH run AS (
     SELECT TRY_CAST(unnest(string_split(${job_execution_ids}, ',')) AS BIGINT) AS job_execution_id

@@ -220,7 +220,7 @@ public final class ClerkSummary {
         String sql = SqlFiles.read("statements/operations/run_revisions.sql", Map.of("job_execution_ids", jobExecutionIds, "max_rows", 3));
         // the display macros are TEMP: created on the connection that runs the query
         return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<List<String>>) c -> {
-            com.qiyouxiang.warehouse.Warehouse.runScript(c, "statements/publish/display_macros.sql");
+            com.qiyouxiang.warehouse.Warehouse.runScript(c, "statements/warehouse/display_macros.sql");
             List<String> out = new ArrayList<>();
             try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {

@@ -21,7 +21,7 @@ public record ReportData(String quarter, Map<ReportSection, List<Map<String, Obj
                          Map<ReportSection, List<Map<String, Object>>> sections) {
 
     public static ReportData load(Connection c, String quarter) throws SQLException {
-        Warehouse.runScript(c, "statements/publish/display_macros.sql");
+        Warehouse.runScript(c, "statements/warehouse/display_macros.sql");
         try (Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TEMP VIEW tmp_unexplained_verify_items AS "
                     + SqlFiles.read("statements/validation/unexplained_verify_items.sql"));

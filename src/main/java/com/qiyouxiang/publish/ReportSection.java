@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One part of the quarterly report, the same in the workbook and in the HTML page: its Chinese title, the
  * query for the quarter ({@code ${quarter}} = the quarter code; most are files under
- * {@code sql/statements/publish/}, which may use the display macros of {@code display_macros.sql}), its columns
+ * {@code sql/statements/publish/}, which may use the display macros of {@code statements/warehouse/display_macros.sql}), its columns
  * and where it goes: a part of the first page (本季要点), a sheet (an HTML section) of its own, or the data of
  * a chart only (a hidden sheet in the workbook, not a table in the page).
  */

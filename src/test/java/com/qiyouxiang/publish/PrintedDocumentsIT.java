@@ -335,7 +335,12 @@ class PrintedDocumentsIT extends WarehouseJobTest {
                 assertThat(summary.getLastRowNum() - header).as(p.getFileName().toString()).isEqualTo((int) Math.min(expected, 10000));
                 List<String> outcomes = new ArrayList<>();
                 for (int r = header + 1; r <= summary.getLastRowNum(); r++) {
-                    outcomes.add(summary.getRow(r).getCell(5).getStringCellValue());
+                    String outcome = summary.getRow(r).getCell(5).getStringCellValue();
+                    outcomes.add(outcome);
+                    if (outcome.startsWith("已入库")) { // a loaded figure in its unit and display decimals: 95.8%, not 95.83333333
+                        assertThat(summary.getRow(r).getCell(3).getStringCellValue()).as(p.getFileName() + " row " + (r + 1))
+                                .matches("-?[0-9]+(\\.[0-9]{1,3})?[^0-9]*");
+                    }
                 }
                 assertThat(outcomes).as(p.getFileName().toString()).allMatch(o -> o.startsWith("已入库") || o.equals("已退回"));
                 rejectedListed |= outcomes.contains("已退回") && outcomes.contains("已入库");

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import com.qiyouxiang.warehouse.Reject;
 import com.qiyouxiang.warehouse.SqlFiles;
+import com.qiyouxiang.warehouse.Warehouse;
 
 /**
  * What a loaded file's feedback workbook (反馈表) says, read from the warehouse (sql/statements/spreadsheet/feedback_*.sql),
@@ -117,6 +118,7 @@ final class FileFeedback {
             }
         }
         List<String[]> figures = new ArrayList<>();
+        Warehouse.runScript(c, "statements/warehouse/display_macros.sql"); // the figures in their unit and display decimals
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(SqlFiles.read("statements/spreadsheet/feedback_figures.sql", limits))) {
             while (rs.next()) {

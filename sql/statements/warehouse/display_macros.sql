@@ -1,4 +1,5 @@
--- How the printed documents (the quarterly report, its first page 本季要点) write numbers, periods and
+-- How the printed documents (the quarterly report, its first page 本季要点, the feedback workbooks' 数据清单, the
+-- clerk's summary) write numbers, periods and
 -- targets: as people write them, from the catalog's unit and name. Only the text shown changes; the stored
 -- values stay as they are. Created per connection (TEMP) before the report's queries run.
 
