@@ -161,9 +161,13 @@ public final class DataQualityChecks {
                 : String.join("\nUNION ALL\n", parts);
     }
 
+    /**
+     * The first five failing rows in a fixed order (ORDER BY ALL): the same warehouse gives the same sample, whichever
+     * run wrote it (a run restarted after a crash included; CrashRestartIT compares the tables row by row).
+     */
     private static String sample(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM (" + sql + ") LIMIT 5")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM (" + sql + ") ORDER BY ALL LIMIT 5")) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 List<String> cells = new ArrayList<>();

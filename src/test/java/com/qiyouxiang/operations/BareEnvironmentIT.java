@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The nightly run starts on a server without a locale: jobs/nightly under {@code env -i} with only PATH=/usr/bin:/bin
- * and HOME (no LANG, no LC_*, no JAVA_HOME: java is /usr/bin/java), as cron and a bare systemd unit start it. Without
+ * and HOME (no LANG, no LC_*, no JAVA_HOME: java is /usr/bin/java), as cron and a bare systemd unit start it (and the
+ * test launches' QYX_JAVA_OPTS, {@link Launches#script}). Without
  * the launcher's UTF-8 locale the JVM encodes file names in ASCII and cannot open the 情况说明 folder.
  */
 class BareEnvironmentIT {

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The nightly run on the samples plus the hostile corpus ({@link HostileFiles}), twice, in a child JVM with a 1 GB
+ * The nightly run on sample files ({@link SampleInbox#SMALL}: every kind of input) plus the hostile corpus
+ * ({@link HostileFiles}), twice, in a child JVM with a 1 GB
  * heap (half what jobs/run gives): both nights finish with exit code 4 (files refused, rows rejected), every file of
  * the inbox is in etl_file with a final status (loaded, loaded with rejects, unrecognised, failed, quarantined), the
  * hostile ones as {@link HostileFiles#EXPECTED} says, nothing is left 'processing', and the heap after every
@@ -28,7 +29,7 @@ class HostileCorpusIT {
     void theNightlyOnTheSamplesPlusTheHostileCorpusFinishesTwiceWithEveryFileAccounted() throws Exception {
         Path work = Files.createTempDirectory("qyx-hostile-night-");
         Path inbox = work.resolve("inbox");
-        ChildRun.copyTree(Path.of("samples/inbox"), inbox);
+        SampleInbox.copy(inbox, SampleInbox.SMALL);
         HostileFiles.drop(inbox, inbox.resolve("残联2026年第三季度指标报送.xlsx"));
         List<Path> files;
         try (Stream<Path> all = Files.walk(inbox)) {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.qiyouxiang.ChildJvm;
 import com.qiyouxiang.QiyouxiangApplication;
 import com.qiyouxiang.warehouse.FaultInjection;
 
@@ -51,8 +52,8 @@ final class Launches {
     /** The same with options for the child JVM (-D...), before its main class. */
     static Result application(Map<String, String> environment, List<String> jvmOptions, List<String> args, String holdAt)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-cp", classPath()));
+        List<String> command = ChildJvm.java();
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", classPath()));
         command.addAll(jvmOptions);
         if (holdAt != null) {
             command.add("-D" + FaultInjection.PROPERTY + "=" + holdAt);
@@ -69,7 +70,8 @@ final class Launches {
      * A jobs/ script under {@code env -i}: only PATH=/usr/bin:/bin (java found as /usr/bin/java, no JAVA_HOME), HOME
      * and the given variables; no locale at all, as cron and a bare systemd unit start it. HOME is this user's, so
      * that a stale jar would be rebuilt from the warm Maven repository (the integration tests run after packaging,
-     * where the jar is current), and the working directory is {@code dir}.
+     * where the jar is current), and the working directory is {@code dir}. QYX_JAVA_OPTS carries the test launches'
+     * {@link ChildJvm#OPTIONS} to the JVM jobs/run starts, unless {@code environment} sets it.
      */
     static Result script(Path dir, Map<String, String> environment, String script, String... args)
             throws IOException, InterruptedException {
@@ -82,6 +84,9 @@ final class Launches {
         List<String> command = new ArrayList<>(List.of("env", "-i", "PATH=/usr/bin:/bin",
                 "HOME=" + System.getProperty("user.home")));
         environment.forEach((k, v) -> command.add(k + "=" + v));
+        if (!environment.containsKey("QYX_JAVA_OPTS")) {
+            command.add("QYX_JAVA_OPTS=" + ChildJvm.javaOpts());
+        }
         command.add(Path.of(script).toAbsolutePath().toString());
         command.addAll(Arrays.asList(args));
         return run(new ProcessBuilder(command).redirectErrorStream(true).directory(dir.toFile()), null, onLine);

@@ -29,12 +29,7 @@ class PoisonFileIT {
             "情况说明/情况说明_2025Q1-Q2.csv");
 
     static Path inbox(Path work) throws Exception {
-        Path inbox = Files.createDirectories(work.resolve("inbox"));
-        for (String f : INBOX) {
-            Files.createDirectories(inbox.resolve(f).getParent());
-            Files.copy(Path.of("samples/inbox").resolve(f), inbox.resolve(f));
-        }
-        return inbox;
+        return SampleInbox.copy(work.resolve("inbox"), INBOX);
     }
 
     /** The same for a platform export and a 情况说明 file: killed inside its read, quarantined by the next launch. */

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.qiyouxiang.ChildJvm;
 import com.qiyouxiang.QiyouxiangApplication;
 import com.qiyouxiang.benchmark.PlatformBenchmark;
 
@@ -152,8 +153,8 @@ class PlatformRestartIT {
     private String lastLog = "";
 
     Integer run(Path dir, Path inbox, String job, String killAfter) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", applicationClassPath(), QiyouxiangApplication.class.getName(),
+        List<String> command = ChildJvm.java();
+        command.addAll(List.of("-Xmx512m", "-cp", applicationClassPath(), QiyouxiangApplication.class.getName(),
                 "--spring.batch.job.name=" + job,
                 "--qyx.warehouse-path=" + dir.resolve("warehouse.duckdb"), "--qyx.platform.hash-key=TEST-KEY-for-tests-only",
                 "--qyx.metadata-path=" + dir.resolve("batch-metadata"), "--qyx.log-dir=" + dir.resolve("logs"),

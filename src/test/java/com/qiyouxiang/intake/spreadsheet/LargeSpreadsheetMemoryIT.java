@@ -20,6 +20,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.qiyouxiang.ChildJvm;
 import com.qiyouxiang.QiyouxiangApplication;
 import com.qiyouxiang.samples.BureauInboxWriter;
 
@@ -71,8 +72,8 @@ class LargeSpreadsheetMemoryIT {
 
     /** The application in its own JVM with a 128 MB heap; returns its exit code. */
     private int runApplication(String job, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
+        List<String> command = ChildJvm.java();
+        command.addAll(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
                 "-cp", classPath(), QiyouxiangApplication.class.getName(),
                 "--spring.batch.job.name=" + job));
         command.addAll(args);
