@@ -162,6 +162,7 @@ public final class PlatformBenchmark {
         List<String> towns = Files.readAllLines(townsCsv, StandardCharsets.UTF_8).stream().skip(1).map(l -> l.split(",")[0]).toList();
         String[] levels = {"初级", "中级", "高级", "技师"};
         Random random = new Random(5_000_000L);
+        StringBuilder line = new StringBuilder(128);
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             w.write("姓名,身份证号,手机号,证书编号,证书等级,所在镇街代码,统计期\n");
             for (long i = 1; i <= rows; i++) {
@@ -170,21 +171,11 @@ public final class PlatformBenchmark {
                 if (i % 100_000 == 0) {
                     id = PlatformExportWriter.badCheckDigit(id);
                 }
-                w.write("测试人员");
-                w.write(Long.toString(i));
-                w.write(',');
-                w.write(id);
-                w.write(",1380000");
-                w.write(String.format("%04d", i % 10000));
-                w.write(",ZJ");
-                w.write(Long.toString(i));
-                w.write(',');
-                w.write(levels[(int) (i % 4)]);
-                w.write(',');
-                w.write(towns.get((int) (i % towns.size())));
-                w.write(",2025Q");
-                w.write(Integer.toString(1 + (int) (i % 3)));
-                w.write('\n');
+                line.setLength(0);
+                line.append("测试人员").append(i).append(',').append(id).append(",1380000");
+                PlatformExportWriter.digits(line, i % 10000, 4).append(",ZJ").append(i).append(',').append(levels[(int) (i % 4)])
+                        .append(',').append(towns.get((int) (i % towns.size()))).append(",2025Q").append(1 + (int) (i % 3)).append('\n');
+                w.append(line);
             }
         }
     }

@@ -60,8 +60,25 @@ public final class PlatformExportWriter {
 
     /** A synthetic 身份证号 valid by GB 11643: region, birth date, sequence and the check digit. */
     public static String idNumber(String region, int year, int month, int day, int sequence) {
-        String body = String.format("%s%04d%02d%02d%03d", region, year, month, day, sequence % 1000);
-        return body + Gb11643.checkCharacter(body);
+        StringBuilder body = new StringBuilder(18).append(region);
+        digits(body, year, 4);
+        digits(body, month, 2);
+        digits(body, day, 2);
+        digits(body, sequence % 1000, 3);
+        String body17 = body.toString();
+        return body17 + Gb11643.checkCharacter(body17);
+    }
+
+    /**
+     * Appends n (0 or more) zero-padded to at least {@code width} digits: what {@code String.format("%0<width>d", n)}
+     * writes, at a fraction of its cost (PlatformRestartIT generates 2,000,000 lines with these).
+     */
+    public static StringBuilder digits(StringBuilder to, long n, int width) {
+        String text = Long.toString(n);
+        for (int i = text.length(); i < width; i++) {
+            to.append('0');
+        }
+        return to.append(text);
     }
 
     /** The same number with a wrong check digit. */
