@@ -10,7 +10,9 @@ import java.util.List;
  * small inbox is the JVM's and Spring's start, which with C1 alone costs about half the CPU (measured on the
  * 2-core machine: a {@code status} launch 5.7 s of CPU with the default compilers, 2.9 s with C1; a nightly on a
  * two-file inbox 17.2 s and 9.6 s). The same code runs; only how soon and how hard it is compiled differs. (A
- * class-data-sharing archive of the application's classes saved nothing more: 9.5 s either way.)
+ * class-data-sharing archive of the application's classes, tried too, saves about 1.3 s of CPU per launch, but the
+ * nightly that writes it costs about as much as it saves in one test JVM: four launch-heavy ITs took 237 s of CPU
+ * both times with it, 274 s and 226 s without; not kept.)
  * Production launches (jobs/run) keep the JVM's defaults: the tests that go through jobs/ scripts pass
  * {@link #OPTIONS} in QYX_JAVA_OPTS, which jobs/run honours.
  */
