@@ -522,19 +522,12 @@ public final class QuarterlyReportWorkbook {
 
     /** A readable axis range around the values and schedule targets of the rows: a tenth of the span either side, rounded. */
     static double[] range(List<Map<String, Object>> rows) {
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (Map<String, Object> r : rows) {
-            for (String key : List.of("value", "schedule_target")) {
-                if (r.get(key) instanceof Number n) {
-                    min = Math.min(min, n.doubleValue());
-                    max = Math.max(max, n.doubleValue());
-                }
-            }
-        }
-        if (min > max) {
+        double[] extent = ReportData.trendExtent(rows);
+        if (extent == null) {
             return null;
         }
+        double min = extent[0];
+        double max = extent[1];
         double span = Math.max(max - min, Math.abs(max) * 0.02 + 1e-6);
         double step = Math.pow(10, Math.floor(Math.log10(span / 2)));
         double low = Math.floor((min - span * 0.1) / step) * step;

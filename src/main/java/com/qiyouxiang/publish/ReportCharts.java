@@ -141,19 +141,12 @@ public final class ReportCharts {
     }
 
     private static Lines trend(List<Map<String, Object>> rows, int plotWidth, int plotHeight) {
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (Map<String, Object> r : rows) {
-            for (String key : List.of("value", "schedule_target")) {
-                if (r.get(key) instanceof Number n) {
-                    min = Math.min(min, n.doubleValue());
-                    max = Math.max(max, n.doubleValue());
-                }
-            }
-        }
-        if (min > max) {
+        double[] extent = ReportData.trendExtent(rows);
+        if (extent == null) {
             return null;
         }
+        double min = extent[0];
+        double max = extent[1];
         double pad = Math.max((max - min) * 0.15, Math.abs(max) * 0.01 + 1e-9);
         double lo = min - pad;
         double span = max + pad - lo;

@@ -85,4 +85,19 @@ public record ReportData(String quarter, Map<ReportSection, List<Map<String, Obj
     public static int decimals(Map<String, Object> row) {
         return row.get("decimals") instanceof Number n ? n.intValue() : 2;
     }
+
+    /** The lowest and highest value and schedule target of a trend's rows, or null when none has a number. */
+    static double[] trendExtent(List<Map<String, Object>> rows) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (Map<String, Object> r : rows) {
+            for (String key : List.of("value", "schedule_target")) {
+                if (r.get(key) instanceof Number n) {
+                    min = Math.min(min, n.doubleValue());
+                    max = Math.max(max, n.doubleValue());
+                }
+            }
+        }
+        return min > max ? null : new double[] {min, max};
+    }
 }
